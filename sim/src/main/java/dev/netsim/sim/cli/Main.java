@@ -1,0 +1,53 @@
+package dev.netsim.sim.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code netsim} command line: dispatches to one command and exits with its status. */
+public final class Main {
+  static final String USAGE = """
+      usage: netsim COMMAND [OPTIONS] [ARGS]
+
+      Simulates the Linux packet path (namespaces, veth, bridges, routing, ARP, iptables, conntrack, NAT)
+      in memory, and explains why each packet was delivered, dropped, rejected or rewritten.
+
+      commands:
+        run FILE        replay a shell session (ip, iptables, ping, docker, ...) and print what Linux prints
+        conform FILE... compare a script's transcript in netsim with the real kernel's
+        bench           measure how fast netsim evaluates an iptables-save rule set
+        help            show this text
+
+      Run `netsim COMMAND --help` for a command's options.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line {@code args}; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.print(USAGE);
+      return 2;
+    }
+    String command = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (command) {
+      case "help", "--help", "-h" -> {
+        out.print(USAGE);
+        return 0;
+      }
+      case "run", "conform", "bench" -> {
+        err.println("netsim " + command + ": not yet implemented");
+        return 2;
+      }
+      default -> {
+        err.println("netsim: unknown command `" + command + "'");
+        err.print(USAGE);
+        return 2;
+      }
+    }
+  }
+}
