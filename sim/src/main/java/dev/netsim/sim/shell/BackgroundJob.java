@@ -1,0 +1,32 @@
+package dev.netsim.sim.shell;
+
+/** A tool running in the background: {@code jobs} lists it, {@code kill} stops it, {@code wait} waits. */
+public interface BackgroundJob {
+  /** Whether the job is still running. */
+  boolean running();
+
+  /** The exit status once finished (undefined while running). */
+  int exitStatus();
+
+  /** Stops the job as SIGTERM would (a no-op once finished); returns its exit status. */
+  int stop();
+
+  static BackgroundJob finished(int status) {
+    return new BackgroundJob() {
+      @Override
+      public boolean running() {
+        return false;
+      }
+
+      @Override
+      public int exitStatus() {
+        return status;
+      }
+
+      @Override
+      public int stop() {
+        return status;
+      }
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.netsim.sim.shell;
+
+import dev.netsim.sim.World;
+import java.io.PrintStream;
+import java.util.List;
+
+/** One run of a {@link Tool}: its arguments, its namespace, its streams and the world it acts on. */
+public interface Invocation {
+  /** The words of the command line after expansion; {@code argv().get(0)} is the program name as typed. */
+  List<String> argv();
+
+  /** The simulated machine. */
+  World world();
+
+  /** The network namespace the command runs in: "" for the host's own, else the {@code ip netns} name. */
+  String netns();
+
+  /** All of standard input (a pipe, a here-document, {@code < file}); empty when there is none. */
+  String stdin();
+
+  /** Standard output. Tools running in the background may keep writing to it after they return. */
+  PrintStream out();
+
+  /** Standard error. */
+  PrintStream err();
+
+  /** The script's file access, confined to the folders the runner allows. */
+  FileAccess files();
+}
