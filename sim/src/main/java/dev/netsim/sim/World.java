@@ -1,5 +1,7 @@
 package dev.netsim.sim;
 
+import dev.netsim.core.time.VirtualClock;
+
 /**
  * The simulated machine: every network namespace with its interfaces, addresses, routes and sysctls (the
  * current {@code Topology} snapshot), the virtual clock, and the mutable state packets leave behind
@@ -7,4 +9,10 @@ package dev.netsim.sim;
  *
  * <p>Commands replace the topology snapshot whole, so a command that fails leaves it untouched.
  */
-public final class World {}
+public final class World {
+  private final VirtualClock clock = new VirtualClock();
+
+  public VirtualClock clock() {
+    return clock;
+  }
+}

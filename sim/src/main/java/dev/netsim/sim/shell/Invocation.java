@@ -26,4 +26,16 @@ public interface Invocation {
 
   /** The script's file access, confined to the folders the runner allows. */
   FileAccess files();
+
+  /**
+   * Runs another command line, already split into words, in namespace {@code netns} with this invocation's
+   * streams: what {@code ip netns exec NS CMD...} and {@code docker exec} do. Returns its exit status.
+   */
+  int exec(String netns, List<String> argv);
+
+  /**
+   * Hands over the explained path of a probe's packet. The runner prints it, set apart from the tool's own
+   * output, when the user asked for traces ({@code netsim run --trace}); otherwise it is dropped.
+   */
+  void explain(String renderedTrace);
 }
