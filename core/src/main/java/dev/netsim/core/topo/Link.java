@@ -1,0 +1,166 @@
+package dev.netsim.core.topo;
+
+import dev.netsim.core.value.Mac;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A network device in one namespace, immutable; the editor replaces it whole.
+ *
+ * <p>{@code carrier} and {@code operState} are derived (from the admin state of the veth peer, or of the
+ * bridge's ports) and recomputed whenever a change could affect them, so readers on the hot path get them
+ * for free.
+ *
+ * @param index the ifindex, unique within the namespace
+ * @param name the interface name
+ * @param kind loopback, veth, bridge or a physical NIC
+ * @param mac the hardware address
+ * @param macSetByUser whether {@code ip link set address} chose it (a bridge then keeps it)
+ * @param adminUp {@code ip link set up}
+ * @param carrier whether the lower layer is up ({@code LOWER_UP}): a veth end needs its peer up, a bridge a
+ *     forwarding port; always false while admin down
+ * @param operState the RFC 2863 state {@code ip link} prints
+ * @param qdiscAttached whether the device was brought up since it was created or moved (the qdisc
+ *     {@code ip link} prints is {@code noop} until then)
+ * @param mtu the MTU
+ * @param master the ifindex of the bridge this device is a port of, or 0
+ * @param portNumber the port number on that bridge ({@code brctl showmacs}' "port no"), or 0
+ * @param peer the veth peer or the far end of a NIC's wire; null for loopback and bridges
+ * @param addresses the IPv4 addresses in the kernel's order (primaries first, then secondaries)
+ * @param linkLocalSince when the IPv6 link-local address was configured (virtual nanoseconds), or -1 when
+ *     the device has none
+ * @param bridge the bridge settings; null unless {@code kind} is BRIDGE
+ */
+public record Link(
+    int index,
+    String name,
+    LinkKind kind,
+    Mac mac,
+    boolean macSetByUser,
+    boolean adminUp,
+    boolean carrier,
+    OperState operState,
+    boolean qdiscAttached,
+    int mtu,
+    int master,
+    int portNumber,
+    Peer peer,
+    List<IfAddress> addresses,
+    long linkLocalSince,
+    BridgeSettings bridge) {
+
+  /** How long IPv6 duplicate address detection keeps a new link-local address "tentative". */
+  public static final long DAD_NANOS = 1_500_000_000L;
+
+  public Link {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(mac, "mac");
+    Objects.requireNonNull(operState, "operState");
+    addresses = List.copyOf(addresses);
+    if ((kind == LinkKind.BRIDGE) != (bridge != null)) {
+      throw new IllegalArgumentException("bridge settings belong to bridges only: " + name);
+    }
+  }
+
+  /** admin UP with carrier: the device can send and receive. */
+  public boolean lowerUp() {
+    return adminUp && carrier;
+  }
+
+  public boolean isBridge() {
+    return kind == LinkKind.BRIDGE;
+  }
+
+  public boolean isLoopback() {
+    return kind == LinkKind.LOOPBACK;
+  }
+
+  public boolean isBridgePort() {
+    return master != 0;
+  }
+
+  /** The transmit queue length {@code ip link} prints as {@code qlen}. */
+  public int txQueueLength() {
+    return 1000;
+  }
+
+  /** The queueing discipline {@code ip link} prints. */
+  public String qdisc() {
+    if (!qdiscAttached) {
+      return "noop";
+    }
+    return kind == LinkKind.ETHERNET ? "fq_codel" : "noqueue";
+  }
+
+  /** Whether the IPv6 link-local address exists and finished duplicate address detection at {@code now}. */
+  public boolean linkLocalTentative(long now) {
+    return linkLocalSince >= 0 && now - linkLocalSince < DAD_NANOS;
+  }
+
+  /** The first primary IPv4 address, or null. */
+  public IfAddress primaryAddress() {
+    for (IfAddress address : addresses) {
+      if (!address.secondary()) {
+        return address;
+      }
+    }
+    return null;
+  }
+
+  Link withName(String value) {
+    return new Link(index, value, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
+        portNumber, peer, addresses, linkLocalSince, bridge);
+  }
+
+  Link withIndex(int value) {
+    return new Link(value, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
+        portNumber, peer, addresses, linkLocalSince, bridge);
+  }
+
+  Link withMac(Mac value, boolean setByUser) {
+    return new Link(index, name, kind, value, setByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
+        portNumber, peer, addresses, linkLocalSince, bridge);
+  }
+
+  Link withAdminUp(boolean value) {
+    return new Link(index, name, kind, mac, macSetByUser, value, carrier, operState, qdiscAttached || value, mtu,
+        master, portNumber, peer, addresses, linkLocalSince, bridge);
+  }
+
+  Link withState(boolean carrierValue, OperState operValue, long linkLocalValue) {
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrierValue, operValue, qdiscAttached, mtu,
+        master, portNumber, peer, addresses, linkLocalValue, bridge);
+  }
+
+  Link withMtu(int value) {
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, value, master,
+        portNumber, peer, addresses, linkLocalSince, bridge);
+  }
+
+  Link withMaster(int masterIndex, int port) {
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu,
+        masterIndex, port, peer, addresses, linkLocalSince, bridge);
+  }
+
+  Link withPeer(Peer value) {
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
+        portNumber, value, addresses, linkLocalSince, bridge);
+  }
+
+  Link withAddresses(List<IfAddress> value) {
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
+        portNumber, peer, value, linkLocalSince, bridge);
+  }
+
+  Link withBridge(BridgeSettings value) {
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
+        portNumber, peer, addresses, linkLocalSince, value);
+  }
+
+  /** What a device looks like after it moved namespaces: down, detached, no addresses, no qdisc. */
+  Link resetForMove(int newIndex) {
+    return new Link(newIndex, name, kind, mac, macSetByUser, false, false, OperState.DOWN, false, mtu, 0, 0, peer,
+        List.of(), -1, bridge);
+  }
+}
