@@ -1,11 +1,8 @@
 package dev.netsim.core.topo;
 
-import com.google.common.collect.ImmutableSortedMap;
 import dev.netsim.core.value.Ipv4;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,28 +14,28 @@ public final class Namespace implements SysctlContext {
   private final String name;
   private final long instance;
   private final boolean listed;
-  private final ImmutableSortedMap<Integer, Link> links;
-  private final Map<String, Link> byName;
+  private final PersistentMap<Integer, Link> links;
+  private final PersistentMap<String, Integer> names;
+  private final PersistentMap<Integer, PersistentMap<Integer, Link>> ports;
+  private volatile List<Link> sorted;
   private final int nextIndex;
   private final Map<Integer, RouteTable> tables;
   private final Sysctls sysctls;
-  private final List<NsidEntry> nsids;
+  private final NamespaceIds nsids;
 
-  Namespace(String name, long instance, boolean listed, ImmutableSortedMap<Integer, Link> links, int nextIndex,
-      Map<Integer, RouteTable> tables, Sysctls sysctls, List<NsidEntry> nsids) {
+  Namespace(String name, long instance, boolean listed, PersistentMap<Integer, Link> links,
+      PersistentMap<String, Integer> names, PersistentMap<Integer, PersistentMap<Integer, Link>> ports, int nextIndex, Map<Integer, RouteTable> tables, Sysctls sysctls,
+      NamespaceIds nsids) {
     this.name = name;
     this.instance = instance;
     this.listed = listed;
     this.links = links;
-    Map<String, Link> names = new HashMap<>();
-    for (Link link : links.values()) {
-      names.put(link.name(), link);
-    }
-    this.byName = names;
+    this.names = names;
+    this.ports = ports;
     this.nextIndex = nextIndex;
     this.tables = Map.copyOf(tables);
     this.sysctls = sysctls;
-    this.nsids = List.copyOf(nsids);
+    this.nsids = nsids;
   }
 
   /** The name: "" for the host's namespace, else the {@code ip netns} name (or an internal one if unlisted). */
@@ -63,8 +60,19 @@ public final class Namespace implements SysctlContext {
 
   /** The links by ifindex, in ifindex order. */
   @Override
-  public Collection<Link> links() {
-    return links.values();
+  public List<Link> links() {
+    List<Link> result = sorted;
+    if (result == null) {
+      List<Link> all = links.values();
+      all.sort(Comparator.comparingInt(Link::index));
+      result = List.copyOf(all);
+      sorted = result;
+    }
+    return result;
+  }
+
+  public int linkCount() {
+    return links.size();
   }
 
   /** The link with index {@code index}, or null. */
@@ -75,11 +83,31 @@ public final class Namespace implements SysctlContext {
   /** The link named {@code name}, or null. */
   @Override
   public Link link(String linkName) {
-    return byName.get(linkName);
+    Integer index = names.get(linkName);
+    return index == null ? null : links.get(index);
   }
 
-  ImmutableSortedMap<Integer, Link> linkMap() {
+  /** The ports of bridge {@code bridgeIndex}, in ifindex order (empty for a bridge without ports or a non-bridge). */
+  public List<Link> portsOf(int bridgeIndex) {
+    PersistentMap<Integer, Link> bridgePorts = ports.get(bridgeIndex);
+    if (bridgePorts == null) {
+      return List.of();
+    }
+    List<Link> result = bridgePorts.values();
+    result.sort(Comparator.comparingInt(Link::index));
+    return result;
+  }
+
+  PersistentMap<Integer, PersistentMap<Integer, Link>> portMap() {
+    return ports;
+  }
+
+  PersistentMap<Integer, Link> linkMap() {
     return links;
+  }
+
+  PersistentMap<String, Integer> nameMap() {
+    return names;
   }
 
   int nextIndex() {
@@ -115,7 +143,7 @@ public final class Namespace implements SysctlContext {
     return sysctls;
   }
 
-  List<NsidEntry> nsids() {
+  NamespaceIds nsids() {
     return nsids;
   }
 
@@ -199,7 +227,7 @@ public final class Namespace implements SysctlContext {
     if (candidate != null) {
       return candidate;
     }
-    for (Link other : links.values()) {
+    for (Link other : links()) {
       for (IfAddress address : other.addresses()) {
         if (!address.secondary() && address.scope().value() <= scope.value() && address.scope() != Scope.LINK) {
           return address.local();
@@ -260,12 +288,7 @@ public final class Namespace implements SysctlContext {
 
   /** The id this namespace gave {@code peer}, or -1 when it has none. */
   public int nsidOf(Namespace peer) {
-    for (NsidEntry entry : nsids) {
-      if (entry.peer().equals(peer.name()) && entry.peerInstance() == peer.instance()) {
-        return entry.id();
-      }
-    }
-    return -1;
+    return nsids.idOf(peer.name());
   }
 
   @Override

@@ -83,6 +83,35 @@ final class PersistentMap<K, V> {
     visit(root, (BiConsumer<Object, Object>) action);
   }
 
+  /** Whether some entry satisfies {@code test}; stops at the first that does. */
+  @SuppressWarnings("unchecked")
+  boolean anyMatch(java.util.function.BiPredicate<? super K, ? super V> test) {
+    return anyMatch(root, (java.util.function.BiPredicate<Object, Object>) test);
+  }
+
+  private static boolean anyMatch(Object node, java.util.function.BiPredicate<Object, Object> test) {
+    if (node == null) {
+      return false;
+    }
+    if (node instanceof Leaf<?, ?> leaf) {
+      return test.test(leaf.key, leaf.value);
+    }
+    if (node instanceof Collision<?, ?> collision) {
+      for (Leaf<?, ?> leaf : collision.leaves) {
+        if (test.test(leaf.key, leaf.value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (Object child : ((Branch) node).children) {
+      if (anyMatch(child, test)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The values, in no particular order. */
   List<V> values() {
     List<V> values = new ArrayList<>(size);

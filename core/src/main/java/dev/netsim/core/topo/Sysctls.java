@@ -2,67 +2,77 @@ package dev.netsim.core.topo;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The sysctl values a namespace was given explicitly (by {@code sysctl -w}, by a write to
  * {@code /proc/sys}, or by the kernel itself as a side effect); everything else has its default, which for
  * per-interface {@code conf} keys is the namespace's current {@code conf.default} value, as in the kernel.
- * Immutable.
+ * Immutable; per-interface values are grouped by device so a device's keys go or move in one step.
  */
 public final class Sysctls {
-  static final Sysctls NONE = new Sysctls(Map.of());
+  static final Sysctls NONE = new Sysctls(PersistentMap.empty(), PersistentMap.empty());
 
-  private final Map<String, String> written;
+  private final PersistentMap<String, String> namespaceKeys;
+  private final PersistentMap<String, Map<String, String>> interfaceKeys;
 
-  private Sysctls(Map<String, String> written) {
-    this.written = written;
+  private Sysctls(PersistentMap<String, String> namespaceKeys, PersistentMap<String, Map<String, String>> interfaceKeys) {
+    this.namespaceKeys = namespaceKeys;
+    this.interfaceKeys = interfaceKeys;
   }
 
   /** The explicitly set value of {@code key}, or null. */
   String written(String key) {
-    return written.get(key);
+    String device = deviceOf(key);
+    if (device == null) {
+      return namespaceKeys.get(key);
+    }
+    Map<String, String> keys = interfaceKeys.get(device);
+    return keys == null ? null : keys.get(key);
   }
 
   Sysctls with(String key, String value) {
-    Map<String, String> copy = new HashMap<>(written);
-    copy.put(key, value);
-    return new Sysctls(Map.copyOf(copy));
+    String device = deviceOf(key);
+    if (device == null) {
+      return new Sysctls(namespaceKeys.put(key, value), interfaceKeys);
+    }
+    Map<String, String> keys = new HashMap<>(interfaceKeys.get(device) == null ? Map.of() : interfaceKeys.get(device));
+    keys.put(key, value);
+    return new Sysctls(namespaceKeys, interfaceKeys.put(device, Map.copyOf(keys)));
   }
 
-  /** Drops every written key {@code remove} accepts. */
-  Sysctls without(Predicate<String> remove) {
-    Map<String, String> copy = new HashMap<>(written);
-    if (!copy.keySet().removeIf(remove)) {
-      return this;
-    }
-    return new Sysctls(Map.copyOf(copy));
+  /** Drops the per-interface keys of device {@code name} (it left the namespace). */
+  Sysctls withoutDevice(String name) {
+    return interfaceKeys.get(name) == null ? this : new Sysctls(namespaceKeys, interfaceKeys.remove(name));
   }
 
   /** Moves the per-interface keys of {@code oldName} to {@code newName} (a rename keeps them). */
   Sysctls renamed(String oldName, String newName) {
-    Map<String, String> copy = new HashMap<>();
-    boolean changed = false;
-    for (Map.Entry<String, String> entry : written.entrySet()) {
-      String renamed = renameKey(entry.getKey(), oldName, newName);
-      changed |= !renamed.equals(entry.getKey());
-      copy.put(renamed, entry.getValue());
+    Map<String, String> keys = interfaceKeys.get(oldName);
+    if (keys == null) {
+      return this;
     }
-    return changed ? new Sysctls(Map.copyOf(copy)) : this;
+    Map<String, String> moved = new HashMap<>();
+    keys.forEach((key, value) -> {
+      String family = SysctlSchema.familyOf(key);
+      moved.put(family + newName + key.substring(family.length() + oldName.length()), value);
+    });
+    return new Sysctls(namespaceKeys, interfaceKeys.remove(oldName).put(newName, Map.copyOf(moved)));
   }
 
-  /** Whether {@code key} is a per-interface key of device {@code name}. */
-  static boolean isInterfaceKey(String key, String name) {
+  /**
+   * The device a per-interface key belongs to ("v0" in net.ipv4.conf.v0.rp_filter), or null for namespace keys
+   * (including conf.all and conf.default).
+   */
+  static String deviceOf(String key) {
     String family = SysctlSchema.familyOf(key);
-    return family != null && key.startsWith(family + name + ".")
-        && key.indexOf('.', family.length() + name.length() + 1) < 0;
-  }
-
-  private static String renameKey(String key, String oldName, String newName) {
-    if (!isInterfaceKey(key, oldName)) {
-      return key;
+    if (family == null) {
+      return null;
     }
-    String family = SysctlSchema.familyOf(key);
-    return family + newName + key.substring(family.length() + oldName.length());
+    int dot = key.indexOf('.', family.length());
+    if (dot < 0) {
+      return null;
+    }
+    String device = key.substring(family.length(), dot);
+    return device.equals("all") || device.equals("default") ? null : device;
   }
 }

@@ -72,7 +72,7 @@ public final class TopologyEditor {
     drafts.put(name, draft);
     Link lo = new Link(draft.allocateIndex(0), LOOPBACK, LinkKind.LOOPBACK, Mac.ZERO, false, false, false,
         OperState.DOWN, false, 65536, 0, 0, null, List.of(), -1, null);
-    draft.links.put(lo.index(), lo);
+    draft.put(lo);
   }
 
   /**
@@ -87,14 +87,26 @@ public final class TopologyEditor {
       throw new KernelException(Errno.ENOENT);
     }
     Draft draft = draft(name);
-    for (Link link : new ArrayList<>(draft.links.values())) {
-      if (!draft.links.containsKey(link.index())) {
+    for (Link link : draft.all()) {
+      if (!draft.contains(link.index())) {
         continue;
       }
       if (link.kind() == LinkKind.ETHERNET) {
         returnToHost(draft, link);
       } else if (link.kind() == LinkKind.VETH) {
         removeLink(draft, link.index());
+      }
+    }
+    for (String holder : draft.nsids.holders()) {
+      if (exists(holder)) {
+        Draft other = draft(holder);
+        other.nsids = other.nsids.withdraw(name);
+      }
+    }
+    for (String peer : draft.nsids.peers()) {
+      if (exists(peer)) {
+        Draft other = draft(peer);
+        other.nsids = other.nsids.notHeldBy(name);
       }
     }
     drafts.remove(name);
@@ -105,7 +117,7 @@ public final class TopologyEditor {
   private void returnToHost(Draft from, Link link) {
     detachFromMaster(from, link);
     removeLinkState(from, link);
-    from.links.remove(link.index());
+    from.remove(link.index());
     Draft host = draft("");
     String name = link.name();
     if (host.byName(name) != null) {
@@ -116,7 +128,7 @@ public final class TopologyEditor {
       name = "dev" + n;
     }
     Link moved = link.resetForMove(host.allocateIndex(link.index())).withName(name);
-    host.links.put(moved.index(), moved);
+    host.put(moved);
     repointPeer(moved, "");
   }
 
@@ -138,16 +150,16 @@ public final class TopologyEditor {
     String actualPeerName = peerName != null ? peerName : autoName(peerDraft, "veth");
     int peerIndex = peerDraft.allocateIndex(0);
     Link peer = newLink(peerIndex, actualPeerName, LinkKind.VETH, nextMac(), 1500, null);
-    peerDraft.links.put(peerIndex, peer);
+    peerDraft.put(peer);
     String actualName = name != null ? name : autoName(main, "veth");
     if (main.byName(actualName) != null) {
-      peerDraft.links.remove(peerIndex);
+      peerDraft.remove(peerIndex);
       throw new KernelException(Errno.EEXIST);
     }
     int index = main.allocateIndex(0);
     Link link = newLink(index, actualName, LinkKind.VETH, nextMac(), 1500, new Peer(peerNs, peerIndex));
-    main.links.put(index, link);
-    peerDraft.links.put(peerIndex, peer.withPeer(new Peer(ns, index)));
+    main.put(link);
+    peerDraft.put(peer.withPeer(new Peer(ns, index)));
     // the new device's RTM_NEWLINK carries the peer's namespace id, which the kernel allocates for it
     allocateNsid(main, peerNs);
   }
@@ -160,7 +172,7 @@ public final class TopologyEditor {
     int index = draft.allocateIndex(0);
     Link bridge = new Link(index, actual, LinkKind.BRIDGE, nextMac(), false, false, false, OperState.DOWN, false,
         1500, 0, 0, null, List.of(), -1, BridgeSettings.DEFAULTS);
-    draft.links.put(index, bridge);
+    draft.put(bridge);
   }
 
   /**
@@ -177,10 +189,10 @@ public final class TopologyEditor {
     }
     int indexA = a.allocateIndex(0);
     Link linkA = newLink(indexA, nameA, LinkKind.ETHERNET, nextMac(), 1500, null);
-    a.links.put(indexA, linkA);
+    a.put(linkA);
     int indexB = b.allocateIndex(0);
-    b.links.put(indexB, newLink(indexB, nameB, LinkKind.ETHERNET, nextMac(), 1500, new Peer(nsA, indexA)));
-    a.links.put(indexA, linkA.withPeer(new Peer(nsB, indexB)));
+    b.put(newLink(indexB, nameB, LinkKind.ETHERNET, nextMac(), 1500, new Peer(nsA, indexA)));
+    a.put(linkA.withPeer(new Peer(nsB, indexB)));
   }
 
   /**
@@ -211,10 +223,10 @@ public final class TopologyEditor {
       if (link.isLoopback()) {
         IfAddress loopback = new IfAddress(Ipv4.LOOPBACK, 8, null, Scope.HOST, link.name(), false);
         if (link.addresses().stream().noneMatch(a -> a.local().equals(Ipv4.LOOPBACK) && a.prefixLength() == 8)) {
-          insertAddress(draft, draft.links.get(link.index()), loopback);
+          insertAddress(draft, draft.get(link.index()), loopback);
         }
       }
-      Link current = draft.links.get(link.index());
+      Link current = draft.get(link.index());
       for (IfAddress address : current.addresses()) {
         for (Route route : kernelRoutes(current, address)) {
           insertKernelRoute(draft, route);
@@ -249,18 +261,12 @@ public final class TopologyEditor {
       return;
     }
     detachFromMaster(draft, link);
-    int port = 1;
-    Set<Integer> used = new java.util.HashSet<>();
-    for (Link other : draft.links.values()) {
-      if (other.master() == bridge.index()) {
-        used.add(other.portNumber());
-      }
-    }
-    while (used.contains(port)) {
-      port++;
-    }
-    draft.put(draft.links.get(link.index()).withMaster(bridge.index(), port));
-    recalculateBridgeId(draft, bridge.index());
+    java.util.BitSet used = new java.util.BitSet();
+    draft.portsOf(bridge.index()).forEach((index, other) -> used.set(other.portNumber()));
+    int port = used.nextClearBit(1);
+    Link port0 = draft.get(link.index()).withMaster(bridge.index(), port);
+    draft.put(port0);
+    portAdded(draft, bridge.index(), port0.mac());
   }
 
   /** {@code ip link set NAME nomaster}: leaves its bridge, if any. */
@@ -292,9 +298,9 @@ public final class TopologyEditor {
     allocateNsid(from, target);
     detachFromMaster(from, link);
     removeLinkState(from, link);
-    from.links.remove(link.index());
+    from.remove(link.index());
     Link moved = link.resetForMove(to.allocateIndex(link.index()));
-    to.links.put(moved.index(), moved);
+    to.put(moved);
     repointPeer(moved, target);
     if (moved.kind() == LinkKind.VETH) {
       allocateNsid(to, moved.peer().namespace());
@@ -363,7 +369,7 @@ public final class TopologyEditor {
    */
   public void noteLinkDump(String ns) {
     Draft draft = draft(ns);
-    for (Link link : draft.links.values()) {
+    for (Link link : draft.links()) {
       if (link.kind() == LinkKind.VETH) {
         allocateNsid(draft, link.peer().namespace());
       }
@@ -475,13 +481,11 @@ public final class TopologyEditor {
    */
   public void deleteRoute(String ns, RouteMatch match) {
     Draft draft = draft(ns);
-    List<Route> table = draft.tables.get(match.table());
-    if (table != null) {
-      for (int i = 0; i < table.size(); i++) {
-        if (match.matches(table.get(i))) {
-          table.remove(i);
-          return;
-        }
+    List<Route> routes = draft.tableView(match.table()).routes();
+    for (int i = 0; i < routes.size(); i++) {
+      if (match.matches(routes.get(i))) {
+        draft.table(match.table()).remove(i);
+        return;
       }
     }
     throw new KernelException(Errno.ESRCH);
@@ -512,7 +516,7 @@ public final class TopologyEditor {
       if (route.gateway() != null) {
         throw new KernelException(Errno.EINVAL, "Route with host scope can not have a gateway");
       }
-      if (draft.links.get(route.device()) == null) {
+      if (draft.get(route.device()) == null) {
         throw new KernelException(Errno.ENODEV);
       }
     } else if (route.gateway() != null) {
@@ -521,7 +525,7 @@ public final class TopologyEditor {
       if (via == null || (via.type() != AddressType.UNICAST && via.type() != AddressType.LOCAL)) {
         throw new KernelException(Errno.EINVAL, "Nexthop has invalid gateway");
       }
-      Link device = draft.links.get(via.device());
+      Link device = draft.get(via.device());
       if (device == null) {
         throw new KernelException(Errno.EINVAL, "No egress device for nexthop gateway");
       }
@@ -530,7 +534,7 @@ public final class TopologyEditor {
       }
       resolved = route.withDevice(device.index());
     } else {
-      Link device = draft.links.get(route.device());
+      Link device = draft.get(route.device());
       if (device == null) {
         throw new KernelException(Errno.ENODEV);
       }
@@ -616,7 +620,7 @@ public final class TopologyEditor {
 
   private static void setForwarding(Draft draft, String family, String value) {
     Sysctls sysctls = draft.sysctls.with(family + "all.forwarding", value).with(family + "default.forwarding", value);
-    for (Link link : draft.links.values()) {
+    for (Link link : draft.links()) {
       sysctls = sysctls.with(family + link.name() + ".forwarding", value);
     }
     draft.sysctls = sysctls;
@@ -642,11 +646,13 @@ public final class TopologyEditor {
       if (draft == null) {
         continue;
       }
-      for (String other : refreshState(draft)) {
-        if (!queued.contains(other) && exists(other)) {
-          draft(other);
-          queued.add(other);
-          work.add(other);
+      for (Peer peer : refreshState(draft)) {
+        if (!exists(peer.namespace())) {
+          continue;
+        }
+        draft(peer.namespace()).dirty.add(peer.index());
+        if (queued.add(peer.namespace())) {
+          work.add(peer.namespace());
         }
       }
     }
@@ -664,16 +670,31 @@ public final class TopologyEditor {
   }
 
   /**
-   * Recomputes carrier, operstate and link-local state of the draft's links; returns the namespaces of veth
-   * peers whose own state must follow.
+   * Recomputes carrier, operstate and link-local state of the draft's dirty links, their veth peers in the same
+   * namespace and their bridges; returns the veth peers in other namespaces whose carrier must follow.
    */
-  private Set<String> refreshState(Draft draft) {
-    Set<String> affected = new LinkedHashSet<>();
-    List<Link> bridges = new ArrayList<>();
-    for (Link link : new ArrayList<>(draft.links.values())) {
-      if (link.isBridge()) {
-        bridges.add(link);
+  private List<Peer> refreshState(Draft draft) {
+    List<Peer> elsewhere = new ArrayList<>();
+    Set<Integer> todo = new LinkedHashSet<>(draft.dirty);
+    draft.dirty.clear();
+    for (int index : new ArrayList<>(todo)) {
+      Link link = draft.get(index);
+      if (link != null && link.peer() != null && link.peer().namespace().equals(draft.name)) {
+        todo.add(link.peer().index());
+      }
+    }
+    Set<Integer> bridges = new LinkedHashSet<>();
+    for (int index : todo) {
+      Link link = draft.get(index);
+      if (link == null) {
         continue;
+      }
+      if (link.isBridge()) {
+        bridges.add(index);
+        continue;
+      }
+      if (link.master() != 0) {
+        bridges.add(link.master());
       }
       boolean carrier;
       OperState oper;
@@ -691,32 +712,27 @@ public final class TopologyEditor {
           boolean hasLowerLayer = link.kind() == LinkKind.VETH && peer != null && peer.index() != link.index();
           oper = hasLowerLayer ? OperState.LOWERLAYERDOWN : OperState.DOWN;
         }
-        if (peer != null && !link.peer().namespace().equals(draft.name)) {
-          boolean peerCarrier = peer.adminUp() && link.adminUp();
-          if (peerCarrier != peer.carrier()) {
-            affected.add(link.peer().namespace());
-          }
+        if (peer != null && !link.peer().namespace().equals(draft.name)
+            && (peer.adminUp() && link.adminUp()) != peer.carrier()) {
+          elsewhere.add(link.peer());
         }
       }
       if (carrier != link.carrier() && link.kind() == LinkKind.VETH) {
+        // the carrier change is announced with the peer's namespace id
         allocateNsid(draft, link.peer().namespace());
       }
-      draft.put(updateState(link, carrier, oper));
+      draft.putQuietly(updateState(link, carrier, oper));
     }
-    for (Link bridge : bridges) {
-      boolean carrier = false;
-      if (bridge.adminUp()) {
-        for (Link port : draft.links.values()) {
-          if (port.master() == bridge.index() && port.adminUp() && port.carrier()) {
-            carrier = true;
-            break;
-          }
-        }
+    for (int index : bridges) {
+      Link bridge = draft.get(index);
+      if (bridge == null) {
+        continue;
       }
-      OperState oper = carrier ? OperState.UP : OperState.DOWN;
-      draft.put(updateState(draft.links.get(bridge.index()), carrier, oper));
+      boolean carrier = bridge.adminUp()
+          && draft.portsOf(index).anyMatch((portIndex, port) -> port.adminUp() && port.carrier());
+      draft.putQuietly(updateState(bridge, carrier, carrier ? OperState.UP : OperState.DOWN));
     }
-    return affected;
+    return elsewhere;
   }
 
   private Link updateState(Link link, boolean carrier, OperState oper) {
@@ -759,45 +775,20 @@ public final class TopologyEditor {
     }
     Draft draft = drafts.get(peer.namespace());
     if (draft != null) {
-      return draft.links.get(peer.index());
+      return draft.get(peer.index());
     }
     Namespace ns = namespaces.get(peer.namespace());
     return ns == null ? null : ns.link(peer.index());
   }
 
-  private long instanceOf(String name) {
-    Draft draft = drafts.get(name);
-    if (draft != null) {
-      return draft.instance;
-    }
-    Namespace ns = namespaces.get(name);
-    return ns == null ? -1 : ns.instance();
-  }
-
-  /** Gives {@code peerNs} an id in {@code in} unless it has one: the lowest id no live namespace holds. */
+  /** Gives {@code peerNs} an id in {@code in} unless it has one: the lowest id not in use there. */
   private void allocateNsid(Draft in, String peerNs) {
-    if (in.name.equals(peerNs)) {
+    if (in.name.equals(peerNs) || in.nsids.idOf(peerNs) >= 0 || !exists(peerNs)) {
       return;
     }
-    long instance = instanceOf(peerNs);
-    if (instance < 0) {
-      return;
-    }
-    Set<Integer> used = new java.util.HashSet<>();
-    for (NsidEntry entry : in.nsids) {
-      if (instanceOf(entry.peer()) == entry.peerInstance()) {
-        if (entry.peer().equals(peerNs)) {
-          return;
-        }
-        used.add(entry.id());
-      }
-    }
-    int id = 0;
-    while (used.contains(id)) {
-      id++;
-    }
-    in.nsids.removeIf(entry -> instanceOf(entry.peer()) != entry.peerInstance());
-    in.nsids.add(new NsidEntry(peerNs, instance, id));
+    in.nsids = in.nsids.assign(peerNs);
+    Draft peer = draft(peerNs);
+    peer.nsids = peer.nsids.heldBy(in.name);
   }
 
   private Link newLink(int index, String name, LinkKind kind, Mac mac, int mtu, Peer peer) {
@@ -854,20 +845,18 @@ public final class TopologyEditor {
 
   /** Removes a link with everything hanging off it; a veth end takes its peer along. */
   private void removeLink(Draft draft, int index) {
-    Link link = draft.links.get(index);
+    Link link = draft.get(index);
     if (link == null) {
       return;
     }
     if (link.isBridge()) {
-      for (Link port : new ArrayList<>(draft.links.values())) {
-        if (port.master() == index) {
-          draft.put(port.withMaster(0, 0));
-        }
+      for (Link port : draft.portsOf(index).values()) {
+        draft.put(port.withMaster(0, 0));
       }
     }
     detachFromMaster(draft, link);
     removeLinkState(draft, link);
-    draft.links.remove(index);
+    draft.remove(index);
     if (link.kind() == LinkKind.VETH) {
       Peer peer = link.peer();
       if (exists(peer.namespace())) {
@@ -879,17 +868,21 @@ public final class TopologyEditor {
   /** Drops the routes through a link and its sysctls (it is leaving the namespace). */
   private static void removeLinkState(Draft draft, Link link) {
     draft.removeRoutes(route -> route.device() == link.index());
-    draft.sysctls = draft.sysctls.without(key -> Sysctls.isInterfaceKey(key, link.name()));
+    draft.sysctls = draft.sysctls.withoutDevice(link.name());
   }
 
   private void detachFromMaster(Draft draft, Link link) {
-    Link current = draft.links.get(link.index());
+    Link current = draft.get(link.index());
     if (current == null || current.master() == 0) {
       return;
     }
     int bridge = current.master();
     draft.put(current.withMaster(0, 0));
-    recalculateBridgeId(draft, bridge);
+    draft.dirty.add(bridge);
+    Link master = draft.get(bridge);
+    if (master != null && current.mac().equals(master.bridge().bridgeId())) {
+      recalculateBridgeId(draft, bridge);
+    }
   }
 
   /**
@@ -897,17 +890,32 @@ public final class TopologyEditor {
    * takes the lowest port MAC, or all zeros when the last port is gone.
    */
   private static void recalculateBridgeId(Draft draft, int bridgeIndex) {
-    Link bridge = draft.links.get(bridgeIndex);
+    Link bridge = draft.get(bridgeIndex);
     if (bridge == null || bridge.macSetByUser()) {
       return;
     }
     Mac lowest = null;
-    for (Link port : draft.links.values()) {
-      if (port.master() == bridgeIndex && (lowest == null || Long.compare(port.mac().bits(), lowest.bits()) < 0)) {
+    for (Link port : draft.portsOf(bridgeIndex).values()) {
+      if (lowest == null || Long.compare(port.mac().bits(), lowest.bits()) < 0) {
         lowest = port.mac();
       }
     }
     Mac id = lowest == null ? Mac.ZERO : lowest;
+    setBridgeId(draft, bridge, id);
+  }
+
+  /** The same rule when a port joins: the id can only go down to the new port's MAC (a zero id had no ports). */
+  private static void portAdded(Draft draft, int bridgeIndex, Mac portMac) {
+    Link bridge = draft.get(bridgeIndex);
+    if (bridge.macSetByUser()) {
+      return;
+    }
+    Mac current = bridge.bridge().bridgeId();
+    boolean lower = current.equals(Mac.ZERO) || Long.compare(portMac.bits(), current.bits()) < 0;
+    setBridgeId(draft, bridge, lower ? portMac : current);
+  }
+
+  private static void setBridgeId(Draft draft, Link bridge, Mac id) {
     if (id.equals(bridge.bridge().bridgeId())) {
       return;
     }
@@ -920,7 +928,7 @@ public final class TopologyEditor {
       return;
     }
     Draft peerDraft = draft(peer.namespace());
-    Link peerLink = peerDraft.links.get(peer.index());
+    Link peerLink = peerDraft.get(peer.index());
     if (peerLink != null) {
       peerDraft.put(peerLink.withPeer(new Peer(newNamespace, moved.index())));
     }
@@ -1002,9 +1010,8 @@ public final class TopologyEditor {
       gone.remove(route);
     }
     for (Route route : gone) {
-      List<Route> table = draft.tables.get(route.table());
-      if (table != null) {
-        table.remove(route);
+      if (draft.tableView(route.table()).routes().contains(route)) {
+        draft.table(route.table()).remove(route);
       }
     }
     List<Route> added = new ArrayList<>(after);
@@ -1080,38 +1087,50 @@ public final class TopologyEditor {
     return !"0".equals(all) || !"0".equals(device);
   }
 
-  /** A namespace being edited: mutable copies of the parts a change may touch. */
+  /**
+   * A namespace being edited. Links and names are persistent maps (a change copies O(log n) of them), tables
+   * are copied when first changed, and every link put here is marked dirty so that commit recomputes only
+   * what may have changed.
+   */
   private static final class Draft implements SysctlContext {
     final String name;
     final long instance;
     final boolean listed;
-    final TreeMap<Integer, Link> links;
+    private PersistentMap<Integer, Link> links;
+    private PersistentMap<String, Integer> names;
+    /** Bridge ifindex to its ports (ifindex to link), kept in step with every put and remove. */
+    private PersistentMap<Integer, PersistentMap<Integer, Link>> ports;
     int nextIndex;
-    final Map<Integer, List<Route>> tables;
+    private final Map<Integer, RouteTable> baseTables;
+    private final Map<Integer, List<Route>> editedTables = new HashMap<>();
     Sysctls sysctls;
-    final List<NsidEntry> nsids;
+    NamespaceIds nsids;
+    final Set<Integer> dirty = new LinkedHashSet<>();
 
     Draft(String name, long instance, boolean listed) {
       this.name = name;
       this.instance = instance;
       this.listed = listed;
-      this.links = new TreeMap<>();
+      this.links = PersistentMap.empty();
+      this.names = PersistentMap.empty();
+      this.ports = PersistentMap.empty();
       this.nextIndex = 1;
-      this.tables = new HashMap<>();
+      this.baseTables = Map.of();
       this.sysctls = Sysctls.NONE;
-      this.nsids = new ArrayList<>();
+      this.nsids = NamespaceIds.NONE;
     }
 
     Draft(Namespace ns) {
       this.name = ns.name();
       this.instance = ns.instance();
       this.listed = ns.listed();
-      this.links = new TreeMap<>(ns.linkMap());
+      this.links = ns.linkMap();
+      this.names = ns.nameMap();
+      this.ports = ns.portMap();
       this.nextIndex = ns.nextIndex();
-      this.tables = new HashMap<>();
-      ns.tables().forEach((id, table) -> tables.put(id, new ArrayList<>(table.routes())));
+      this.baseTables = ns.tables();
       this.sysctls = ns.sysctls();
-      this.nsids = new ArrayList<>(ns.nsids());
+      this.nsids = ns.nsids();
     }
 
     @Override
@@ -1135,30 +1154,100 @@ public final class TopologyEditor {
     }
 
     Link byName(String linkName) {
-      for (Link link : links.values()) {
-        if (link.name().equals(linkName)) {
-          return link;
-        }
-      }
-      return null;
+      Integer index = names.get(linkName);
+      return index == null ? null : links.get(index);
     }
 
+    Link get(int index) {
+      return links.get(index);
+    }
+
+    boolean contains(int index) {
+      return links.get(index) != null;
+    }
+
+    /** Every link, in ifindex order. */
+    List<Link> all() {
+      List<Link> all = links.values();
+      all.sort(java.util.Comparator.comparingInt(Link::index));
+      return all;
+    }
+
+    /** Stores a new or changed link and marks it for the state refresh at commit. */
     void put(Link link) {
-      links.put(link.index(), link);
+      putQuietly(link);
+      dirty.add(link.index());
     }
 
+    void putQuietly(Link link) {
+      Link old = links.get(link.index());
+      if (old != null && !old.name().equals(link.name())) {
+        names = names.remove(old.name());
+      }
+      links = links.put(link.index(), link);
+      names = names.put(link.name(), link.index());
+      if (old != null && old.master() != 0 && old.master() != link.master()) {
+        unlistPort(old.master(), link.index());
+      }
+      if (link.master() != 0) {
+        PersistentMap<Integer, Link> bridgePorts = ports.get(link.master());
+        ports = ports.put(link.master(), (bridgePorts == null ? PersistentMap.<Integer, Link>empty() : bridgePorts)
+            .put(link.index(), link));
+      }
+    }
+
+    private void unlistPort(int bridge, int index) {
+      PersistentMap<Integer, Link> bridgePorts = ports.get(bridge);
+      if (bridgePorts != null) {
+        PersistentMap<Integer, Link> rest = bridgePorts.remove(index);
+        ports = rest.size() == 0 ? ports.remove(bridge) : ports.put(bridge, rest);
+      }
+    }
+
+    /** The ports of a bridge, unordered. */
+    PersistentMap<Integer, Link> portsOf(int bridge) {
+      PersistentMap<Integer, Link> bridgePorts = ports.get(bridge);
+      return bridgePorts == null ? PersistentMap.empty() : bridgePorts;
+    }
+
+    void remove(int index) {
+      Link old = links.get(index);
+      if (old != null) {
+        links = links.remove(index);
+        names = names.remove(old.name());
+        if (old.master() != 0) {
+          unlistPort(old.master(), index);
+        }
+        ports = ports.remove(index);
+      }
+      dirty.remove(index);
+    }
+
+    /** Table {@code id} for changing. */
     List<Route> table(int id) {
-      return tables.computeIfAbsent(id, k -> new ArrayList<>());
+      return editedTables.computeIfAbsent(id, k -> {
+        RouteTable base = baseTables.get(k);
+        return base == null ? new ArrayList<>() : new ArrayList<>(base.routes());
+      });
     }
 
     RouteTable tableView(int id) {
-      List<Route> routes = tables.get(id);
-      return routes == null ? RouteTable.EMPTY : RouteTable.ofSorted(routes);
+      List<Route> edited = editedTables.get(id);
+      if (edited != null) {
+        return RouteTable.ofSorted(edited);
+      }
+      return baseTables.getOrDefault(id, RouteTable.EMPTY);
     }
 
     void removeRoutes(java.util.function.Predicate<Route> remove) {
-      for (List<Route> table : tables.values()) {
-        table.removeIf(remove);
+      Set<Integer> ids = new LinkedHashSet<>(baseTables.keySet());
+      ids.addAll(editedTables.keySet());
+      for (int id : ids) {
+        List<Route> edited = editedTables.get(id);
+        List<Route> current = edited != null ? edited : baseTables.get(id).routes();
+        if (current.stream().anyMatch(remove)) {
+          table(id).removeIf(remove);
+        }
       }
     }
 
@@ -1167,11 +1256,11 @@ public final class TopologyEditor {
      * lowest free index from the namespace's cyclic cursor on.
      */
     int allocateIndex(int preferred) {
-      if (preferred > 0 && !links.containsKey(preferred)) {
+      if (preferred > 0 && !contains(preferred)) {
         return preferred;
       }
       int candidate = nextIndex;
-      while (links.containsKey(candidate)) {
+      while (contains(candidate)) {
         candidate = candidate == Integer.MAX_VALUE ? 1 : candidate + 1;
       }
       nextIndex = candidate == Integer.MAX_VALUE ? 1 : candidate + 1;
@@ -1179,14 +1268,15 @@ public final class TopologyEditor {
     }
 
     Namespace freeze() {
-      Map<Integer, RouteTable> frozen = new HashMap<>();
-      tables.forEach((id, routes) -> {
-        if (!routes.isEmpty()) {
+      Map<Integer, RouteTable> frozen = new HashMap<>(baseTables);
+      editedTables.forEach((id, routes) -> {
+        if (routes.isEmpty()) {
+          frozen.remove(id);
+        } else {
           frozen.put(id, RouteTable.ofSorted(routes));
         }
       });
-      return new Namespace(name, instance, listed, ImmutableSortedMap.copyOf(links), nextIndex, frozen, sysctls,
-          nsids);
+      return new Namespace(name, instance, listed, links, names, ports, nextIndex, frozen, sysctls, nsids);
     }
   }
 }

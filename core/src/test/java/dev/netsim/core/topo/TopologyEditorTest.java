@@ -379,4 +379,41 @@ class TopologyEditorTest {
     run(e -> e.setUp("", "a0", false));
     assertThat(link("", "a0").linkLocalSince()).isEqualTo(-1);
   }
+
+  @Test
+  void tenThousandContainersOnOneBridge() {
+    run(e -> {
+      e.addBridge("", "docker0");
+      e.setUp("", "docker0", true);
+    });
+    for (int i = 0; i < 10_000; i++) {
+      String ns = "c" + i;
+      String hostEnd = "veth" + i;
+      run(e -> {
+        e.addNamespace(ns, false);
+        e.addVeth(ns, "eth0", "", hostEnd);
+        e.setMaster("", hostEnd, "docker0");
+        e.setUp("", hostEnd, true);
+        e.setUp(ns, "eth0", true);
+      });
+    }
+    Namespace host = topology.host();
+    int bridge = host.link("docker0").index();
+    assertThat(host.linkCount()).isEqualTo(10_002);
+    assertThat(host.portsOf(bridge)).hasSize(10_000);
+    assertThat(host.link("veth9999").portNumber()).isEqualTo(10_000);
+    assertThat(host.link("docker0").carrier()).isTrue();
+    assertThat(host.nsidOf(topology.namespace("c9999"))).isEqualTo(9_999);
+    run(e -> e.deleteNamespace("c0"));
+    assertThat(topology.host().portsOf(bridge)).hasSize(9_999);
+    assertThat(topology.host().link("veth0")).isNull();
+    run(e -> {
+      e.addNamespace("late", false);
+      e.addVeth("late", "eth0", "", "vethlate");
+      e.setMaster("", "vethlate", "docker0");
+    });
+    // the freed id and port number are the lowest free ones again
+    assertThat(topology.host().nsidOf(topology.namespace("late"))).isZero();
+    assertThat(topology.host().link("vethlate").portNumber()).isEqualTo(1);
+  }
 }
