@@ -409,7 +409,7 @@ class TopologyEditorTest {
     assertThat(topology.host().link("veth0")).isNull();
     run(e -> {
       e.addNamespace("late", false);
-      e.addVeth("late", "eth0", "", "vethlate");
+      e.addVeth("", "vethlate", "late", "eth0");
       e.setMaster("", "vethlate", "docker0");
     });
     // the freed id and port number are the lowest free ones again
