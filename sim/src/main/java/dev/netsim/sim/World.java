@@ -1,18 +1,223 @@
 package dev.netsim.sim;
 
+import dev.netsim.core.state.BridgeFdb;
+import dev.netsim.core.state.NeighbourEntry;
+import dev.netsim.core.state.NeighbourParams;
+import dev.netsim.core.state.NeighbourTable;
+import dev.netsim.core.state.ProbeSink;
 import dev.netsim.core.time.VirtualClock;
+import dev.netsim.core.topo.Errno;
+import dev.netsim.core.topo.KernelException;
+import dev.netsim.core.topo.Link;
+import dev.netsim.core.topo.Namespace;
+import dev.netsim.core.topo.Topology;
+import dev.netsim.core.topo.TopologyEditor;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The simulated machine: every network namespace with its interfaces, addresses, routes and sysctls (the
- * current {@code Topology} snapshot), the virtual clock, and the mutable state packets leave behind
- * (neighbour caches, bridge FDBs, iptables rule sets and counters, conntrack, sockets).
+ * current {@link Topology} snapshot), the virtual clock, and the mutable state packets leave behind (neighbour
+ * caches and bridge FDBs here; iptables rule sets, conntrack and sockets join later).
  *
- * <p>Commands replace the topology snapshot whole, so a command that fails leaves it untouched.
+ * <p>Commands replace the topology snapshot whole through {@link #change}, so a command that fails leaves it
+ * untouched; afterwards the runtime state follows (entries of devices that went down or away are dropped, as
+ * the kernel does). Not thread-safe: one script drives one world.
  */
 public final class World {
   private final VirtualClock clock = new VirtualClock();
+  private Topology topology;
+  private final Map<String, NeighbourTable> neighbours = new HashMap<>();
+  private final Map<String, Map<Integer, BridgeFdb>> fdbs = new HashMap<>();
+  private final Map<String, Map<Integer, NeighbourParams>> neighbourParams = new HashMap<>();
+  private ProbeSink probeSink = ProbeSink.UNANSWERED;
+
+  /** A machine with only the host's namespace (loopback up), as {@link Topology#initial()}. */
+  public World() {
+    this(Topology.initial());
+  }
+
+  public World(Topology initial) {
+    this.topology = Objects.requireNonNull(initial);
+  }
 
   public VirtualClock clock() {
     return clock;
+  }
+
+  /** The current virtual time in nanoseconds. */
+  public long now() {
+    return clock.nanos();
+  }
+
+  /** The current topology snapshot. */
+  public Topology topology() {
+    return topology;
+  }
+
+  /** The namespace named {@code netns} ("" is the host), or null. */
+  public Namespace namespace(String netns) {
+    return topology.namespace(netns);
+  }
+
+  /**
+   * Applies one change at the current virtual time and makes the result the current snapshot. When the change
+   * throws (a {@link KernelException} for what the kernel refuses), nothing changes. Neighbour entries of
+   * devices that went down or away, and FDB entries of ports that stopped forwarding, are dropped afterwards.
+   */
+  public Topology change(Consumer<TopologyEditor> change) {
+    TopologyEditor editor = topology.edit(clock.nanos());
+    change.accept(editor);
+    topology = editor.commit();
+    for (String name : editor.touchedNamespaces()) {
+      reconcile(name);
+    }
+    return topology;
+  }
+
+  /**
+   * The neighbour (ARP) cache of namespace {@code netns}, its timers run up to now. Created empty on first use.
+   */
+  public NeighbourTable neighbours(String netns) {
+    requireNamespace(netns);
+    NeighbourTable table = neighbours.computeIfAbsent(netns, name -> {
+      NeighbourTable created = new NeighbourTable(index -> paramsFor(name, index));
+      created.setProbeSink(probeSink);
+      return created;
+    });
+    table.advance(clock.nanos());
+    return table;
+  }
+
+  /** Where neighbour tables send the ARP requests their timers call for (the packet engine). */
+  public void setNeighbourProbeSink(ProbeSink sink) {
+    probeSink = Objects.requireNonNull(sink);
+    neighbours.values().forEach(table -> table.setProbeSink(sink));
+  }
+
+  /**
+   * The forwarding database of the bridge with ifindex {@code bridgeIndex} in {@code netns}, its local addresses
+   * and ageing time following the topology. IllegalArgumentException when that link is not a bridge.
+   */
+  public BridgeFdb fdb(String netns, int bridgeIndex) {
+    Namespace ns = requireNamespace(netns);
+    Link bridge = ns.link(bridgeIndex);
+    if (bridge == null || !bridge.isBridge()) {
+      throw new IllegalArgumentException("no bridge with index " + bridgeIndex + " in " + describe(netns));
+    }
+    return fdbs.computeIfAbsent(netns, name -> new HashMap<>()).computeIfAbsent(bridgeIndex, index -> {
+      BridgeFdb fdb = new BridgeFdb();
+      fdb.setAgeingTime(bridge.bridge().ageingTimeNanos());
+      fdb.setLocal(BridgeFdb.localAddresses(ns, bridge));
+      return fdb;
+    });
+  }
+
+  /**
+   * The value of sysctl {@code key} ({@code net.ipv4.ip_forward} or {@code net/ipv4/ip_forward}) in {@code netns},
+   * as {@code cat /proc/sys/...} prints it without the newline; vector values are tab-separated. Throws a
+   * {@link KernelException} with ENOENT when the key does not exist there (cat: "No such file or directory").
+   */
+  public String readSysctl(String netns, String key) {
+    String value = requireNamespace(netns).sysctl(key);
+    if (value == null) {
+      throw new KernelException(Errno.ENOENT);
+    }
+    return value;
+  }
+
+  /**
+   * Writes sysctl {@code key} in {@code netns} as {@code echo VALUE > /proc/sys/...} does (surrounding white space
+   * and the trailing newline are ignored). Throws a {@link KernelException}: ENOENT for an unknown key, EACCES for
+   * a read-only one ("Permission denied"), EINVAL for a value it cannot take ("Invalid argument"); nothing changes
+   * then.
+   */
+  public void writeSysctl(String netns, String key, String value) {
+    requireNamespace(netns);
+    change(editor -> editor.writeSysctl(netns, key, value));
+  }
+
+  private Namespace requireNamespace(String netns) {
+    Namespace ns = topology.namespace(netns);
+    if (ns == null) {
+      throw new IllegalArgumentException("no namespace " + describe(netns));
+    }
+    return ns;
+  }
+
+  private static String describe(String netns) {
+    return netns.isEmpty() ? "(host)" : "\"" + netns + "\"";
+  }
+
+  private NeighbourParams paramsFor(String netns, int ifindex) {
+    return neighbourParams.computeIfAbsent(netns, name -> new HashMap<>()).computeIfAbsent(ifindex, index -> {
+      Namespace ns = topology.namespace(netns);
+      Link link = ns == null ? null : ns.link(index);
+      if (link == null) {
+        return NeighbourParams.DEFAULTS;
+      }
+      String prefix = "net.ipv4.neigh." + link.name() + ".";
+      long ms = 1_000_000L;
+      long s = 1_000_000_000L;
+      return new NeighbourParams(
+          ns.sysctlInt(prefix + "base_reachable_time_ms") * ms,
+          ns.sysctlInt(prefix + "delay_first_probe_time") * s,
+          ns.sysctlInt(prefix + "retrans_time_ms") * ms,
+          ns.sysctlInt(prefix + "ucast_solicit"),
+          ns.sysctlInt(prefix + "mcast_solicit"),
+          ns.sysctlInt(prefix + "app_solicit"),
+          ns.sysctlInt(prefix + "mcast_resolicit"),
+          ns.sysctlInt(prefix + "gc_stale_time") * s);
+    });
+  }
+
+  /** Brings a namespace's runtime state in line with its new topology. */
+  private void reconcile(String netns) {
+    neighbourParams.remove(netns);
+    Namespace ns = topology.namespace(netns);
+    if (ns == null) {
+      neighbours.remove(netns);
+      fdbs.remove(netns);
+      return;
+    }
+    NeighbourTable table = neighbours.get(netns);
+    if (table != null) {
+      Set<Integer> devices = new HashSet<>();
+      for (NeighbourEntry entry : table.entries()) {
+        devices.add(entry.ifindex());
+      }
+      for (int index : devices) {
+        Link link = ns.link(index);
+        if (link == null || !link.adminUp()) {
+          table.forgetDevice(index, true);
+        } else if (!link.carrier()) {
+          table.forgetDevice(index, false);
+        }
+      }
+    }
+    Map<Integer, BridgeFdb> bridges = fdbs.get(netns);
+    if (bridges != null) {
+      bridges.entrySet().removeIf(entry -> {
+        Link bridge = ns.link(entry.getKey());
+        if (bridge == null || !bridge.isBridge()) {
+          return true;
+        }
+        BridgeFdb fdb = entry.getValue();
+        fdb.setAgeingTime(bridge.bridge().ageingTimeNanos());
+        fdb.setLocal(BridgeFdb.localAddresses(ns, bridge));
+        fdb.learned(clock.nanos()).stream().map(station -> station.port()).distinct().forEach(port -> {
+          Link link = ns.link(port);
+          boolean forwarding = link != null && link.master() == bridge.index() && bridge.adminUp() && link.lowerUp();
+          if (!forwarding) {
+            fdb.forgetPort(port);
+          }
+        });
+        return false;
+      });
+    }
   }
 }

@@ -1,7 +1,10 @@
 package dev.netsim.core.state;
 
+import dev.netsim.core.topo.Link;
+import dev.netsim.core.topo.Namespace;
 import dev.netsim.core.value.Mac;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,22 @@ public final class BridgeFdb {
 
   public long ageingTime() {
     return ageingNanos;
+  }
+
+  /**
+   * The bridge's local ("permanent") addresses in {@code ns}: each port's MAC owned by that port, and the
+   * bridge's own MAC owned by the bridge unless a port has the same one (the kernel keeps one entry, the
+   * port's). An all-zero bridge MAC has no entry. In port order, then the bridge.
+   */
+  public static Map<Mac, Integer> localAddresses(Namespace ns, Link bridge) {
+    Map<Mac, Integer> owners = new LinkedHashMap<>();
+    for (Link port : ns.portsOf(bridge.index())) {
+      owners.putIfAbsent(port.mac(), port.index());
+    }
+    if (!bridge.mac().equals(Mac.ZERO)) {
+      owners.putIfAbsent(bridge.mac(), bridge.index());
+    }
+    return owners;
   }
 
   /** The local addresses (MAC to owning ifindex: a port or the bridge itself), from the topology. */

@@ -15,6 +15,7 @@ public enum Errno {
   EADDRNOTAVAIL("Cannot assign requested address"),
   ENETDOWN("Network is down"),
   ENETUNREACH("Network is unreachable"),
+  EHOSTUNREACH("No route to host"),
   ENOBUFS("No buffer space available");
 
   private final String message;
