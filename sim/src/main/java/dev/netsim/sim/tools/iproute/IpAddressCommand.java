@@ -60,9 +60,12 @@ final class IpAddressCommand {
         text.append(printer.briefAddresses(link, lines));
         continue;
       }
-      text.append(printer.header(link, false, !familyFilter));
+      if (!ip.options().oneline) {
+        text.append(ip.options().family == IpOptions.Family.INET6 ? printer.inet6Header(link)
+            : printer.header(link, false, !familyFilter));
+      }
       for (LinkPrinter.AddressLine line : lines) {
-        text.append(printer.addressLines(line));
+        text.append(printer.addressLines(link, line));
       }
     }
     ip.out().print(text);

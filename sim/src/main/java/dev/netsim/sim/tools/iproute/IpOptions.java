@@ -6,6 +6,7 @@ final class IpOptions {
 
   Family family = Family.ANY;
   boolean brief;
+  boolean oneline;
   boolean color;
   int stats;
   int details;

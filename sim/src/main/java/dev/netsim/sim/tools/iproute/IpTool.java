@@ -87,8 +87,9 @@ public final class IpTool implements Tool {
         options.stats++;
       } else if (Args.matches(opt, "-details")) {
         options.details++;
-      } else if (Args.matches(opt, "-resolve") || Args.matches(opt, "-oneline")
-          || Args.matches(opt, "-timestamp") || Args.matches(opt, "-tshort") || Args.matches(opt, "-force")) {
+      } else if (Args.matches(opt, "-oneline")) {
+        options.oneline = true;
+      } else if (Args.matches(opt, "-resolve") || Args.matches(opt, "-timestamp") || Args.matches(opt, "-tshort") || Args.matches(opt, "-force")) {
         continue;
       } else if (Args.matches(opt, "-Version")) {
         call.out().print("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");

@@ -94,8 +94,26 @@ final class LinkPrinter {
     return id >= 0 ? " link-netnsid " + id : " link-netnsid unknown";
   }
 
-  /** The one or two header lines of a link in {@code ip link} ({@code linkMode}) or {@code ip addr}. */
+  /**
+   * The one or two header lines of a link in {@code ip link} ({@code linkMode}) or {@code ip addr}; with
+   * {@code -o} on one line, the break shown as a backslash.
+   */
   String header(Link link, boolean linkMode, boolean showLinkLayer) {
+    String text = fullHeader(link, linkMode, showLinkLayer);
+    return ip.options().oneline ? text.substring(0, text.length() - 1).replace("\n", "\\") + "\n" : text;
+  }
+
+  /**
+   * The header of {@code ip -6 addr}: the kernel's IPv6 link dump carries only flags, MTU, operstate and queue
+   * length.
+   */
+  String inet6Header(Link link) {
+    boolean color = ip.color();
+    return link.index() + ": " + Palette.IFNAME.paint(link.name() + ": ", color) + flags(link) + " mtu " + link.mtu()
+        + " state " + stateColor(link).paint(state(link) + " ", color) + "qlen " + link.txQueueLength() + "\n";
+  }
+
+  private String fullHeader(Link link, boolean linkMode, boolean showLinkLayer) {
     boolean color = ip.color();
     StringBuilder text = new StringBuilder();
     text.append(link.index()).append(": ");
@@ -145,8 +163,17 @@ final class LinkPrinter {
     return lines;
   }
 
-  /** One address in {@code ip addr}: the {@code inet} line and the lifetime line. */
-  String addressLines(AddressLine line) {
+  /** One address in {@code ip addr}: the {@code inet} line and the lifetime line (one line with {@code -o}). */
+  String addressLines(Link link, AddressLine line) {
+    String text = addressText(line);
+    if (!ip.options().oneline) {
+      return text;
+    }
+    return link.index() + ": " + Palette.IFNAME.paint(link.name(), ip.color())
+        + text.substring(0, text.length() - 1).replace("\n", "\\") + "\n";
+  }
+
+  private String addressText(AddressLine line) {
     boolean color = ip.color();
     StringBuilder text = new StringBuilder("    ");
     text.append(line.inet6() ? "inet6 " : "inet ");
