@@ -35,6 +35,8 @@ public final class World {
   private final Map<String, Map<Integer, BridgeFdb>> fdbs = new HashMap<>();
   private final Map<String, Map<Integer, NeighbourParams>> neighbourParams = new HashMap<>();
   private ProbeSink probeSink = ProbeSink.UNANSWERED;
+  private final LinkLocalChatter chatter = new LinkLocalChatter();
+  private boolean runningTimers;
 
   /** A machine with only the host's namespace (loopback up), as {@link Topology#initial()}. */
   public World() {
@@ -70,12 +72,20 @@ public final class World {
    * devices that went down or away, and FDB entries of ports that stopped forwarding, are dropped afterwards.
    */
   public Topology change(Consumer<TopologyEditor> change) {
+    runTimers();
     TopologyEditor editor = topology.edit(clock.nanos());
     change.accept(editor);
     topology = editor.commit();
     for (String name : editor.touchedNamespaces()) {
       reconcile(name);
     }
+    editor.newLinkLocals().forEach((netns, indexes) -> {
+      Namespace ns = topology.namespace(netns);
+      for (int index : indexes) {
+        chatter.started(netns, index, ns.link(index).linkLocal());
+      }
+    });
+    runTimers();
     return topology;
   }
 
@@ -89,6 +99,7 @@ public final class World {
       created.setProbeSink(probeSink);
       return created;
     });
+    runTimers();
     table.advance(clock.nanos());
     return table;
   }
@@ -109,12 +120,27 @@ public final class World {
     if (bridge == null || !bridge.isBridge()) {
       throw new IllegalArgumentException("no bridge with index " + bridgeIndex + " in " + describe(netns));
     }
-    return fdbs.computeIfAbsent(netns, name -> new HashMap<>()).computeIfAbsent(bridgeIndex, index -> {
-      BridgeFdb fdb = new BridgeFdb();
-      fdb.setAgeingTime(bridge.bridge().ageingTimeNanos());
-      fdb.setLocal(BridgeFdb.localAddresses(ns, bridge));
-      return fdb;
+    BridgeFdb fdb = fdbs.computeIfAbsent(netns, name -> new HashMap<>()).computeIfAbsent(bridgeIndex, index -> {
+      BridgeFdb created = new BridgeFdb();
+      created.setAgeingTime(bridge.bridge().ageingTimeNanos());
+      created.setLocal(BridgeFdb.localAddresses(ns, bridge));
+      return created;
     });
+    runTimers();
+    return fdb;
+  }
+
+  /** Runs the world's own timers (Linux's automatic IPv6 packets) up to now; re-entry does nothing. */
+  private void runTimers() {
+    if (runningTimers) {
+      return;
+    }
+    runningTimers = true;
+    try {
+      chatter.run(this, clock.nanos());
+    } finally {
+      runningTimers = false;
+    }
   }
 
   /**

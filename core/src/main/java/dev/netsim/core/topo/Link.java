@@ -27,8 +27,7 @@ import java.util.Objects;
  * @param portNumber the port number on that bridge ({@code brctl showmacs}' "port no"), or 0
  * @param peer the veth peer or the far end of a NIC's wire; null for loopback and bridges
  * @param addresses the IPv4 addresses in the kernel's order (primaries first, then secondaries)
- * @param linkLocalSince when the IPv6 link-local address was configured (virtual nanoseconds), or -1 when
- *     the device has none
+ * @param linkLocal the IPv6 link-local address, or null while the device has none
  * @param bridge the bridge settings; null unless {@code kind} is BRIDGE
  */
 public record Link(
@@ -46,7 +45,7 @@ public record Link(
     int portNumber,
     Peer peer,
     List<IfAddress> addresses,
-    long linkLocalSince,
+    LinkLocal linkLocal,
     BridgeSettings bridge) {
 
   /** How long IPv6 duplicate address detection keeps a new link-local address "tentative". */
@@ -95,7 +94,7 @@ public record Link(
 
   /** Whether the IPv6 link-local address exists and finished duplicate address detection at {@code now}. */
   public boolean linkLocalTentative(long now) {
-    return linkLocalSince >= 0 && now - linkLocalSince < DAD_NANOS;
+    return linkLocal != null && now - linkLocal.since() < DAD_NANOS;
   }
 
   /** The first primary IPv4 address, or null. */
@@ -110,57 +109,57 @@ public record Link(
 
   Link withName(String value) {
     return new Link(index, value, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocalSince, bridge);
+        portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withIndex(int value) {
     return new Link(value, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocalSince, bridge);
+        portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withMac(Mac value, boolean setByUser) {
     return new Link(index, name, kind, value, setByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocalSince, bridge);
+        portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withAdminUp(boolean value) {
     return new Link(index, name, kind, mac, macSetByUser, value, carrier, operState, qdiscAttached || value, mtu,
-        master, portNumber, peer, addresses, linkLocalSince, bridge);
+        master, portNumber, peer, addresses, linkLocal, bridge);
   }
 
-  Link withState(boolean carrierValue, OperState operValue, long linkLocalValue) {
+  Link withState(boolean carrierValue, OperState operValue, LinkLocal linkLocalValue) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrierValue, operValue, qdiscAttached, mtu,
         master, portNumber, peer, addresses, linkLocalValue, bridge);
   }
 
   Link withMtu(int value) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, value, master,
-        portNumber, peer, addresses, linkLocalSince, bridge);
+        portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withMaster(int masterIndex, int port) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu,
-        masterIndex, port, peer, addresses, linkLocalSince, bridge);
+        masterIndex, port, peer, addresses, linkLocal, bridge);
   }
 
   Link withPeer(Peer value) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, value, addresses, linkLocalSince, bridge);
+        portNumber, value, addresses, linkLocal, bridge);
   }
 
   Link withAddresses(List<IfAddress> value) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, value, linkLocalSince, bridge);
+        portNumber, peer, value, linkLocal, bridge);
   }
 
   Link withBridge(BridgeSettings value) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocalSince, value);
+        portNumber, peer, addresses, linkLocal, value);
   }
 
   /** What a device looks like after it moved namespaces: down, detached, no addresses, no qdisc. */
   Link resetForMove(int newIndex) {
     return new Link(newIndex, name, kind, mac, macSetByUser, false, false, OperState.DOWN, false, mtu, 0, 0, peer,
-        List.of(), -1, bridge);
+        List.of(), null, bridge);
   }
 }

@@ -35,6 +35,7 @@ public final class TopologyEditor {
   private PersistentMap<String, Namespace> namespaces;
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
   private final Set<String> removed = new LinkedHashSet<>();
+  private final Map<String, Set<Integer>> newLinkLocals = new LinkedHashMap<>();
   private long nextInstance;
   private long macCounter;
   private boolean committed;
@@ -71,7 +72,7 @@ public final class TopologyEditor {
     removed.remove(name);
     drafts.put(name, draft);
     Link lo = new Link(draft.allocateIndex(0), LOOPBACK, LinkKind.LOOPBACK, Mac.ZERO, false, false, false,
-        OperState.DOWN, false, 65536, 0, 0, null, List.of(), -1, null);
+        OperState.DOWN, false, 65536, 0, 0, null, List.of(), null, null);
     draft.put(lo);
   }
 
@@ -171,7 +172,7 @@ public final class TopologyEditor {
     String actual = name != null ? name : autoName(draft, "bridge");
     int index = draft.allocateIndex(0);
     Link bridge = new Link(index, actual, LinkKind.BRIDGE, nextMac(), false, false, false, OperState.DOWN, false,
-        1500, 0, 0, null, List.of(), -1, BridgeSettings.DEFAULTS);
+        1500, 0, 0, null, List.of(), null, BridgeSettings.DEFAULTS);
     draft.put(bridge);
   }
 
@@ -662,6 +663,14 @@ public final class TopologyEditor {
     return new Topology(namespaces, nextInstance, macSeed, macCounter);
   }
 
+  /**
+   * The links (namespace to ifindexes) that got an IPv6 link-local address in this change, i.e. came up with
+   * carrier; Linux starts sending IPv6 neighbour discovery and MLD from them. Valid after {@link #commit()}.
+   */
+  public Map<String, Set<Integer>> newLinkLocals() {
+    return newLinkLocals;
+  }
+
   /** The namespaces this change touched (changed, added or deleted); valid after {@link #commit()}. */
   public Set<String> touchedNamespaces() {
     Set<String> touched = new LinkedHashSet<>(drafts.keySet());
@@ -721,7 +730,9 @@ public final class TopologyEditor {
         // the carrier change is announced with the peer's namespace id
         allocateNsid(draft, link.peer().namespace());
       }
-      draft.putQuietly(updateState(link, carrier, oper));
+      Link updated = updateState(link, carrier, oper);
+      noteLinkLocal(draft, link, updated);
+      draft.putQuietly(updated);
     }
     for (int index : bridges) {
       Link bridge = draft.get(index);
@@ -730,19 +741,27 @@ public final class TopologyEditor {
       }
       boolean carrier = bridge.adminUp()
           && draft.portsOf(index).anyMatch((portIndex, port) -> port.adminUp() && port.carrier());
-      draft.putQuietly(updateState(bridge, carrier, carrier ? OperState.UP : OperState.DOWN));
+      Link updated = updateState(bridge, carrier, carrier ? OperState.UP : OperState.DOWN);
+      noteLinkLocal(draft, bridge, updated);
+      draft.putQuietly(updated);
     }
     return elsewhere;
   }
 
-  private Link updateState(Link link, boolean carrier, OperState oper) {
-    long linkLocal = link.linkLocalSince();
-    if (!link.adminUp() || link.isLoopback()) {
-      linkLocal = -1;
-    } else if (carrier && linkLocal < 0) {
-      linkLocal = now;
+  private void noteLinkLocal(Draft draft, Link before, Link after) {
+    if (after.linkLocal() != null && !after.linkLocal().equals(before.linkLocal())) {
+      newLinkLocals.computeIfAbsent(draft.name, k -> new LinkedHashSet<>()).add(after.index());
     }
-    if (carrier == link.carrier() && oper == link.operState() && linkLocal == link.linkLocalSince()) {
+  }
+
+  private Link updateState(Link link, boolean carrier, OperState oper) {
+    LinkLocal linkLocal = link.linkLocal();
+    if (!link.adminUp() || link.isLoopback()) {
+      linkLocal = null;
+    } else if (carrier && linkLocal == null) {
+      linkLocal = new LinkLocal(now, link.mac());
+    }
+    if (carrier == link.carrier() && oper == link.operState() && java.util.Objects.equals(linkLocal, link.linkLocal())) {
       return link;
     }
     return link.withState(carrier, oper, linkLocal);
@@ -793,7 +812,7 @@ public final class TopologyEditor {
 
   private Link newLink(int index, String name, LinkKind kind, Mac mac, int mtu, Peer peer) {
     return new Link(index, name, kind, mac, false, false, false, OperState.DOWN, false, mtu, 0, 0, peer, List.of(),
-        -1, null);
+        null, null);
   }
 
   private Mac nextMac() {

@@ -371,13 +371,16 @@ class TopologyEditorTest {
       e.setUp("", "a1", true);
     });
     Link a0 = link("", "a0");
-    assertThat(a0.linkLocalSince()).isEqualTo(5_000_000_000L);
+    assertThat(a0.linkLocal()).isEqualTo(new LinkLocal(5_000_000_000L, a0.mac()));
     assertThat(a0.linkLocalTentative(5_500_000_000L)).isTrue();
     assertThat(a0.linkLocalTentative(7_000_000_000L)).isFalse();
     run(e -> e.setUp("", "a1", false));
-    assertThat(link("", "a0").linkLocalSince()).isEqualTo(5_000_000_000L); // survives carrier loss
+    assertThat(link("", "a0").linkLocal().since()).isEqualTo(5_000_000_000L); // survives carrier loss
+    // a new MAC does not change it: Linux keeps the address it derived when the device came up
+    run(e -> e.setMac("", "a0", Mac.parse("02:00:00:00:00:0a")));
+    assertThat(link("", "a0").linkLocal().mac()).isEqualTo(a0.mac());
     run(e -> e.setUp("", "a0", false));
-    assertThat(link("", "a0").linkLocalSince()).isEqualTo(-1);
+    assertThat(link("", "a0").linkLocal()).isNull();
   }
 
   @Test

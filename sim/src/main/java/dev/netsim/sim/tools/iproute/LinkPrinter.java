@@ -155,8 +155,8 @@ final class LinkPrinter {
     if (ip.options().showsInet6()) {
       if (link.isLoopback() && link.adminUp()) {
         lines.add(new AddressLine(true, "::1", 128, null, "host", false, false, null));
-      } else if (link.linkLocalSince() >= 0) {
-        lines.add(new AddressLine(true, Ipv6Text.linkLocal(link.mac()), 64, null, "link", false,
+      } else if (link.linkLocal() != null) {
+        lines.add(new AddressLine(true, Ipv6Text.linkLocal(link.linkLocal().mac()), 64, null, "link", false,
             link.linkLocalTentative(ip.world().now()), null));
       }
     }
