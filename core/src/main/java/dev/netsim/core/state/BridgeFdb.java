@@ -49,10 +49,6 @@ public final class BridgeFdb {
     this.ageingNanos = nanos;
   }
 
-  public long ageingTime() {
-    return ageingNanos;
-  }
-
   /**
    * The bridge's local ("permanent") addresses in {@code ns}: each port's MAC owned by that port, and the
    * bridge's own MAC owned by the bridge unless a port has the same one (the kernel keeps one entry, the

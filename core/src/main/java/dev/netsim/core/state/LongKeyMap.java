@@ -1,6 +1,7 @@
 package dev.netsim.core.state;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ final class LongKeyMap<V> {
   }
 
   void clear() {
-    java.util.Arrays.fill(values, null);
+    Arrays.fill(values, null);
     size = 0;
   }
 

@@ -97,23 +97,8 @@ public record Link(
     return linkLocal != null && now - linkLocal.since() < DAD_NANOS;
   }
 
-  /** The first primary IPv4 address, or null. */
-  public IfAddress primaryAddress() {
-    for (IfAddress address : addresses) {
-      if (!address.secondary()) {
-        return address;
-      }
-    }
-    return null;
-  }
-
   Link withName(String value) {
     return new Link(index, value, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocal, bridge);
-  }
-
-  Link withIndex(int value) {
-    return new Link(value, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
         portNumber, peer, addresses, linkLocal, bridge);
   }
 

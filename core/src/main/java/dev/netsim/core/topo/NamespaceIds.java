@@ -1,6 +1,8 @@
 package dev.netsim.core.topo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The namespace ids one namespace gave others ({@code ip netns list} prints them as "(id: N)"), and which
@@ -58,14 +60,14 @@ final class NamespaceIds {
 
   /** The namespaces that gave this one an id. */
   Iterable<String> holders() {
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     heldBy.forEach((name, unused) -> names.add(name));
     return names;
   }
 
   /** The namespaces this one gave an id. */
   Iterable<String> peers() {
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     ids.forEach((name, unused) -> names.add(name));
     return names;
   }

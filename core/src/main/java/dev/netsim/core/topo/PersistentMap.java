@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * An immutable hash map whose updates copy only the path to the changed entry (a hash array mapped trie), so
@@ -85,11 +86,11 @@ final class PersistentMap<K, V> {
 
   /** Whether some entry satisfies {@code test}; stops at the first that does. */
   @SuppressWarnings("unchecked")
-  boolean anyMatch(java.util.function.BiPredicate<? super K, ? super V> test) {
-    return anyMatch(root, (java.util.function.BiPredicate<Object, Object>) test);
+  boolean anyMatch(BiPredicate<? super K, ? super V> test) {
+    return anyMatch(root, (BiPredicate<Object, Object>) test);
   }
 
-  private static boolean anyMatch(Object node, java.util.function.BiPredicate<Object, Object> test) {
+  private static boolean anyMatch(Object node, BiPredicate<Object, Object> test) {
     if (node == null) {
       return false;
     }

@@ -47,11 +47,6 @@ public record Route(
     return destination.length();
   }
 
-  /** Whether this route's device is {@code ifindex}. */
-  public boolean uses(int ifindex) {
-    return device == ifindex;
-  }
-
   Route withDevice(int ifindex) {
     return new Route(table, type, destination, gateway, ifindex, protocol, scope, preferredSource, metric);
   }

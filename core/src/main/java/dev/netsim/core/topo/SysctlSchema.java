@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -93,8 +94,8 @@ final class SysctlSchema {
 
   private static Map<String, Map<String, String>> copy(Map<String, Map<String, String>> map) {
     Map<String, Map<String, String>> result = new LinkedHashMap<>();
-    map.forEach((family, keys) -> result.put(family, java.util.Collections.unmodifiableMap(keys)));
-    return java.util.Collections.unmodifiableMap(result);
+    map.forEach((family, keys) -> result.put(family, Collections.unmodifiableMap(keys)));
+    return Collections.unmodifiableMap(result);
   }
 
   /** The per-interface family prefix {@code key} starts with, or null. */

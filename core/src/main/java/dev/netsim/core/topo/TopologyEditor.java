@@ -6,8 +6,11 @@ import dev.netsim.core.value.Ipv4Prefix;
 import dev.netsim.core.value.Mac;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * One change to a {@link Topology}: a sequence of operations, each doing what the kernel does for the
@@ -262,7 +266,7 @@ public final class TopologyEditor {
       return;
     }
     detachFromMaster(draft, link);
-    java.util.BitSet used = new java.util.BitSet();
+    BitSet used = new BitSet();
     draft.portsOf(bridge.index()).forEach((index, other) -> used.set(other.portNumber()));
     int port = used.nextClearBit(1);
     Link port0 = draft.get(link.index()).withMaster(bridge.index(), port);
@@ -761,7 +765,7 @@ public final class TopologyEditor {
     } else if (carrier && linkLocal == null) {
       linkLocal = new LinkLocal(now, link.mac());
     }
-    if (carrier == link.carrier() && oper == link.operState() && java.util.Objects.equals(linkLocal, link.linkLocal())) {
+    if (carrier == link.carrier() && oper == link.operState() && Objects.equals(linkLocal, link.linkLocal())) {
       return link;
     }
     return link.withState(carrier, oper, linkLocal);
@@ -1188,7 +1192,7 @@ public final class TopologyEditor {
     /** Every link, in ifindex order. */
     List<Link> all() {
       List<Link> all = links.values();
-      all.sort(java.util.Comparator.comparingInt(Link::index));
+      all.sort(Comparator.comparingInt(Link::index));
       return all;
     }
 
@@ -1258,7 +1262,7 @@ public final class TopologyEditor {
       return baseTables.getOrDefault(id, RouteTable.EMPTY);
     }
 
-    void removeRoutes(java.util.function.Predicate<Route> remove) {
+    void removeRoutes(Predicate<Route> remove) {
       Set<Integer> ids = new LinkedHashSet<>(baseTables.keySet());
       ids.addAll(editedTables.keySet());
       for (int id : ids) {

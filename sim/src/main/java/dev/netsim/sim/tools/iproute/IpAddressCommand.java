@@ -1,6 +1,8 @@
 package dev.netsim.sim.tools.iproute;
 
+import dev.netsim.core.topo.Errno;
 import dev.netsim.core.topo.IfAddress;
+import dev.netsim.core.topo.KernelException;
 import dev.netsim.core.topo.Link;
 import dev.netsim.core.topo.Scope;
 import dev.netsim.core.value.Ipv4;
@@ -173,7 +175,7 @@ final class IpAddressCommand {
     }
     Link link = ip.requireDevice(device);
     if (address == null) {
-      throw new dev.netsim.core.topo.KernelException(dev.netsim.core.topo.Errno.EOPNOTSUPP);
+      throw new KernelException(Errno.EOPNOTSUPP);
     }
     Ipv4 finalAddress = address;
     Integer finalLength = length;

@@ -1,5 +1,7 @@
 package dev.netsim.sim.tools.iproute;
 
+import dev.netsim.core.topo.Errno;
+import dev.netsim.core.topo.KernelException;
 import dev.netsim.core.topo.Link;
 import dev.netsim.core.topo.LinkKind;
 import dev.netsim.core.topo.Namespace;
@@ -235,7 +237,7 @@ final class IpLinkCommand {
       if (target.equals("1")) {
         return "";
       }
-      throw new dev.netsim.core.topo.KernelException(dev.netsim.core.topo.Errno.ESRCH);
+      throw new KernelException(Errno.ESRCH);
     }
     throw args.invalid("Invalid \"netns\" value\n", target);
   }
@@ -315,7 +317,7 @@ final class IpLinkCommand {
           editor.addBridge(ns, name);
           configure(editor, ns, name, request, true);
         }
-        default -> throw new dev.netsim.core.topo.KernelException(dev.netsim.core.topo.Errno.EOPNOTSUPP,
+        default -> throw new KernelException(Errno.EOPNOTSUPP,
             "Unknown device type");
       }
     });

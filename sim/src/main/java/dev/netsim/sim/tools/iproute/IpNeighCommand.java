@@ -3,6 +3,8 @@ package dev.netsim.sim.tools.iproute;
 import dev.netsim.core.state.NeighbourEntry;
 import dev.netsim.core.state.NeighbourState;
 import dev.netsim.core.state.NeighbourTable;
+import dev.netsim.core.topo.Errno;
+import dev.netsim.core.topo.KernelException;
 import dev.netsim.core.topo.Link;
 import dev.netsim.core.topo.Namespace;
 import dev.netsim.core.value.Ipv4;
@@ -217,7 +219,7 @@ final class IpNeighCommand {
       return 0;
     }
     if (mac == null && state != NeighbourState.NOARP) {
-      throw new dev.netsim.core.topo.KernelException(dev.netsim.core.topo.Errno.EINVAL,
+      throw new KernelException(Errno.EINVAL,
           "No link layer address given");
     }
     table.set(link.index(), address.bits(), mac, state, create, replace, ip.world().now());
