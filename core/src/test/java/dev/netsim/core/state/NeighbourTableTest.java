@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The state sequences of kernel/neighbours.txt (RED 11.11.11.2 pings BLUE 11.11.11.3 over a veth pair, then
- * waits, then pings a missing host), replayed on two tables whose probes the other side answers.
+ * The state sequences of sim/src/test/resources/kernel/topology/reference/neighbours-ping.txt (RED 11.11.11.2
+ * pings BLUE 11.11.11.3 over a veth pair, then waits, then pings a missing host), replayed on two tables
+ * whose probes the other side answers.
  */
 class NeighbourTableTest {
   private static final long S = 1_000_000_000L;

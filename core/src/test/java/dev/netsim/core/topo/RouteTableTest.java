@@ -40,7 +40,7 @@ class RouteTableTest {
 
   @Test
   void listsInKernelDumpOrder() {
-    // ip route, after adding these in another order (kernel transcript t5 in kernel/routes.txt)
+    // ip route lists them this way whatever the order they were added in (kernel/topology/ip-routes.txt)
     Route slash8 = route("10.0.0.0/8", "192.0.2.254", 3, 0);
     Route slash16 = route("10.0.0.0/16", "192.0.2.254", 3, 0);
     Route slash24 = route("10.0.0.0/24", null, 3, 0);

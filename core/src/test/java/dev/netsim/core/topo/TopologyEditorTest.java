@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Each expectation here was checked on Linux 6.18 with iproute2 6.1 (see sim/src/test/resources/kernel). */
+/** Each expectation here was checked on Linux 6.18 with iproute2 6.1 (see sim/src/test/resources/kernel/topology). */
 class TopologyEditorTest {
   private Topology topology = Topology.initial();
 

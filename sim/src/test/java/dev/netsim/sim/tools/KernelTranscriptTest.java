@@ -15,13 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays each script of {@code src/test/resources/kernel/} in netsim and compares the transcript with the
+ * Replays each script of {@code src/test/resources/kernel/topology/} in netsim and compares the transcript with the
  * one the real kernel gave ({@code NAME.txt}, recorded with {@code ktools/ktrans NAME.sh}), after numbering the
  * random MACs of both the same way.
  */
 class KernelTranscriptTest {
   static List<Path> scripts() throws IOException, URISyntaxException {
-    Path folder = Path.of(KernelTranscriptTest.class.getResource("/kernel").toURI());
+    Path folder = Path.of(KernelTranscriptTest.class.getResource("/kernel/topology").toURI());
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(p -> p.toString().endsWith(".sh"))
           .filter(p -> Files.exists(transcriptOf(p)))

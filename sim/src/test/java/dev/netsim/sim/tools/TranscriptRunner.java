@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the simple scripts kept under {@code kernel/} (one command per line, {@code ;} between commands,
+ * Runs the simple scripts kept under {@code kernel/topology/} (one command per line, {@code ;} between commands,
  * quotes, {@code sleep}, {@code echo}) against a {@link World} and writes the transcript the way
  * {@code ktools/ktrans} does: {@code $ LINE}, the output (stdout and stderr together), {@code [exit N]}.
  * A test stand-in for the real script runner.

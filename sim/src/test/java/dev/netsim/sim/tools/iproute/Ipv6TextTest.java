@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class Ipv6TextTest {
   @Test
   void linkLocalIsTheEui64OfTheMacAsIprouteWritesIt() {
-    // from kernel/ip-veth-namespaces.txt and the seed
+    // from kernel/topology/ip-veth-namespaces.txt and the seed
     assertThat(Ipv6Text.linkLocal(Mac.parse("f6:86:fe:b4:c1:f0"))).isEqualTo("fe80::f486:feff:feb4:c1f0");
     assertThat(Ipv6Text.linkLocal(Mac.parse("6e:23:aa:2c:08:8c"))).isEqualTo("fe80::6c23:aaff:fe2c:88c");
     assertThat(Ipv6Text.linkLocal(Mac.parse("96:86:0a:81:90:b5"))).isEqualTo("fe80::9486:aff:fe81:90b5");
