@@ -1,0 +1,24 @@
+package dev.netsim.rules.ext;
+
+import dev.netsim.rules.ext.match.IcmpMatch;
+import dev.netsim.rules.ext.match.TcpMatch;
+import dev.netsim.rules.ext.match.UdpMatch;
+import dev.netsim.rules.ext.target.StandardTarget;
+
+/** The registration of every extension netsim ships: one line per extension. */
+final class StandardExtensions {
+  static final ExtensionRegistry REGISTRY = build();
+
+  private StandardExtensions() {}
+
+  private static ExtensionRegistry build() {
+    ExtensionRegistry registry = new ExtensionRegistry();
+    for (StandardTarget.Kind kind : StandardTarget.Kind.values()) {
+      registry.register(new StandardTarget.Module(kind));
+    }
+    registry.register(new TcpMatch.Module());
+    registry.register(new UdpMatch.Module());
+    registry.register(new IcmpMatch.Module());
+    return registry;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.netsim.rules.model;
+
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * One table of a namespace: its built-in chains (always all of them, absent ones included) and its
+ * user-defined chains, kept sorted by name as iptables-nft lists them.
+ */
+public record Table(TableName name, Map<Hook, Chain> builtins, SortedMap<String, Chain> userChains) {
+  public Table {
+    Objects.requireNonNull(name, "name");
+    EnumMap<Hook, Chain> copy = new EnumMap<>(Hook.class);
+    copy.putAll(builtins);
+    if (!copy.keySet().equals(java.util.Set.copyOf(name.builtinChains()))) {
+      throw new IllegalArgumentException("table " + name + " needs exactly the chains " + name.builtinChains());
+    }
+    builtins = java.util.Collections.unmodifiableMap(copy);
+    userChains = ImmutableSortedMap.copyOfSorted(userChains);
+  }
+
+  /** A freshly created table: every built-in chain absent, no user chains. */
+  public static Table empty(TableName name) {
+    Map<Hook, Chain> builtins = new EnumMap<>(Hook.class);
+    for (Hook hook : name.builtinChains()) {
+      builtins.put(hook, Chain.absentBuiltin(hook));
+    }
+    return new Table(name, builtins, ImmutableSortedMap.of());
+  }
+
+  /** The chain called {@code chainName}, built-in or user-defined, or {@code null}. */
+  public Chain chain(String chainName) {
+    Hook hook = Hook.byChainName(chainName);
+    if (hook != null && builtins.containsKey(hook)) {
+      return builtins.get(hook);
+    }
+    return userChains.get(chainName);
+  }
+
+  public Chain builtin(Hook hook) {
+    Chain chain = builtins.get(hook);
+    if (chain == null) {
+      throw new IllegalArgumentException("table " + name + " has no chain " + hook);
+    }
+    return chain;
+  }
+
+  /** All chains in listing order: built-in chains in hook order, then user chains by name. */
+  public List<Chain> chains() {
+    List<Chain> all = new ArrayList<>(builtins.size() + userChains.size());
+    for (Hook hook : name.builtinChains()) {
+      all.add(builtins.get(hook));
+    }
+    all.addAll(userChains.values());
+    return all;
+  }
+
+  /** This table with {@code chain} put in place of the chain of the same name (or added as a user chain). */
+  public Table with(Chain chain) {
+    if (chain.isBuiltin()) {
+      Map<Hook, Chain> copy = new EnumMap<>(builtins);
+      copy.put(chain.hook(), chain);
+      return new Table(name, copy, userChains);
+    }
+    return new Table(name, builtins,
+        ImmutableSortedMap.<String, Chain>naturalOrder().putAll(withoutKey(chain.name())).put(chain.name(), chain)
+            .build());
+  }
+
+  /** This table without user chain {@code chainName}. */
+  public Table withoutUserChain(String chainName) {
+    return new Table(name, builtins, ImmutableSortedMap.copyOfSorted(withoutKey(chainName)));
+  }
+
+  private SortedMap<String, Chain> withoutKey(String key) {
+    SortedMap<String, Chain> copy = new java.util.TreeMap<>(userChains);
+    copy.remove(key);
+    return copy;
+  }
+
+  /** The number of rules, in all chains, that jump or go to user chain {@code target}. */
+  public int references(String target) {
+    int count = 0;
+    for (Chain chain : chains()) {
+      for (Rule rule : chain.rules()) {
+        if (target.equals(rule.spec().target().chainJumpedTo())) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** The number of rules in all chains. */
+  public int ruleCount() {
+    int count = 0;
+    for (Chain chain : chains()) {
+      count += chain.size();
+    }
+    return count;
+  }
+}

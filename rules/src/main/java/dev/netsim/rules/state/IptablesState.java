@@ -1,0 +1,71 @@
+package dev.netsim.rules.state;
+
+import dev.netsim.rules.ext.Match;
+import dev.netsim.rules.model.BuiltinStatus;
+import dev.netsim.rules.model.Chain;
+import dev.netsim.rules.model.Rule;
+import dev.netsim.rules.model.Ruleset;
+import dev.netsim.rules.model.Table;
+import dev.netsim.rules.model.TableName;
+import java.util.Objects;
+
+/**
+ * The iptables of one network namespace: the current immutable {@link Ruleset} snapshot and the mutable
+ * {@link CounterStore}. Commands change it through {@link Transaction}s; evaluators read the snapshot and
+ * move the counters. {@link #version()} grows with every committed change, so that a compiled classifier
+ * knows when to rebuild.
+ */
+public final class IptablesState {
+  private final CounterStore counters = new CounterStore();
+  private Ruleset ruleset = Ruleset.EMPTY;
+  private long version;
+
+  public Ruleset ruleset() {
+    return ruleset;
+  }
+
+  public CounterStore counters() {
+    return counters;
+  }
+
+  /** Incremented by every committed transaction. */
+  public long version() {
+    return version;
+  }
+
+  /** Starts a batch of changes; commit or abort it. */
+  public Transaction begin() {
+    return new Transaction(this);
+  }
+
+  void install(Ruleset newRuleset) {
+    ruleset = Objects.requireNonNull(newRuleset, "ruleset");
+    version++;
+  }
+
+  /**
+   * Whether iptables-nft made the kernel track connections in this namespace: once a chain of the nat
+   * table exists or a rule needs conntrack (a conntrack, state or connmark match, a CT, CONNMARK or NOTRACK
+   * target), entries appear in {@code conntrack -L}; before that, none do.
+   */
+  public boolean needsConntrack() {
+    for (Table table : ruleset.tables().values()) {
+      for (Chain chain : table.chains()) {
+        if (table.name() == TableName.NAT && chain.isBuiltin() && chain.status() != BuiltinStatus.ABSENT) {
+          return true;
+        }
+        for (Rule rule : chain.rules()) {
+          if (rule.spec().target().needsConntrack()) {
+            return true;
+          }
+          for (Match match : rule.spec().matches()) {
+            if (match.needsConntrack()) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+}
