@@ -4,6 +4,7 @@ import dev.netsim.core.value.Ipv4Prefix;
 import dev.netsim.rules.ext.CNumbers;
 import dev.netsim.rules.ext.IptablesException;
 import dev.netsim.rules.ext.Names;
+import dev.netsim.rules.ext.Xt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class Addresses {
 
   private static int parseMask(String text) {
     if (text.indexOf('.') >= 0) {
-      Integer dotted = numericAddress(text, true);
+      Integer dotted = Xt.numericAddress(text, true);
       if (dotted == null) {
         throw IptablesException.parameter("invalid mask `" + text + "' specified");
       }
@@ -49,7 +50,7 @@ final class Addresses {
   }
 
   private static int parseHost(String text) {
-    Integer numeric = numericAddress(text, false);
+    Integer numeric = Xt.numericAddress(text, false);
     if (numeric != null) {
       return numeric;
     }
@@ -58,40 +59,5 @@ final class Addresses {
       return host;
     }
     throw IptablesException.parameter("host/network `" + text + "' not found");
-  }
-
-  /**
-   * libxtables' {@code __numeric_to_ipaddr}: up to four C-syntax numbers 0..255 separated by dots; an address
-   * with fewer parts is completed with zeros ({@code 10} is 10.0.0.0), a mask must have all four.
-   */
-  static Integer numericAddress(String text, boolean isMask) {
-    String work = text.length() > 19 ? text.substring(0, 19) : text;
-    int address = 0;
-    int from = 0;
-    for (int i = 0; i < 3; i++) {
-      int dot = work.indexOf('.', from);
-      if (dot < 0) {
-        if (isMask) {
-          return null;
-        }
-        long octet = CNumbers.parseUnsigned(work.substring(from), 0, 255);
-        if (octet < 0) {
-          return null;
-        }
-        address |= (int) octet << (24 - 8 * i);
-        return address;
-      }
-      long octet = CNumbers.parseUnsigned(work.substring(from, dot), 0, 255);
-      if (octet < 0) {
-        return null;
-      }
-      address |= (int) octet << (24 - 8 * i);
-      from = dot + 1;
-    }
-    long octet = CNumbers.parseUnsigned(work.substring(from), 0, 255);
-    if (octet < 0) {
-      return null;
-    }
-    return address | (int) octet;
   }
 }

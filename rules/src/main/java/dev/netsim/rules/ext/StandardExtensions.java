@@ -1,6 +1,13 @@
 package dev.netsim.rules.ext;
 
+import dev.netsim.rules.ext.match.CommentMatch;
+import dev.netsim.rules.ext.match.ConnmarkMatch;
+import dev.netsim.rules.ext.match.ConntrackMatch;
 import dev.netsim.rules.ext.match.IcmpMatch;
+import dev.netsim.rules.ext.match.IprangeMatch;
+import dev.netsim.rules.ext.match.MacMatch;
+import dev.netsim.rules.ext.match.MarkMatch;
+import dev.netsim.rules.ext.match.MultiportMatch;
 import dev.netsim.rules.ext.match.TcpMatch;
 import dev.netsim.rules.ext.match.UdpMatch;
 import dev.netsim.rules.ext.target.StandardTarget;
@@ -19,6 +26,14 @@ final class StandardExtensions {
     registry.register(new TcpMatch.Module());
     registry.register(new UdpMatch.Module());
     registry.register(new IcmpMatch.Module());
+    registry.register(new MultiportMatch.Module());
+    registry.register(new CommentMatch.Module());
+    registry.register(new MarkMatch.Module());
+    registry.register(new ConnmarkMatch.Module());
+    registry.register(new MacMatch.Module());
+    registry.register(new IprangeMatch.Module());
+    registry.register(new ConntrackMatch.Module());
+    registry.register(new ConntrackMatch.StateModule());
     return registry;
   }
 }

@@ -29,7 +29,7 @@ public final class Xt {
   public static long[] uintRange(String ext, String option, String arg, long min, long max, int maxParts) {
     long[] values = new long[maxParts];
     int count = 0;
-    long low = min;
+    long low = min;  // iptables 1.8.9 does not require the second part to be above the first
     int from = 0;
     while (true) {
       if (count == maxParts) {
@@ -54,7 +54,6 @@ public final class Xt {
               + "\" has unexpected characters near \"" + arg.substring(end) + "\".\n");
         }
         value = parsed.value();
-        low = value;
       }
       values[count++] = value;
       if (end == arg.length()) {
@@ -148,7 +147,110 @@ public final class Xt {
   /** libxtables' {@code XTF_BAD_VALUE} failure for mark-like options. */
   public static IptablesException badInteger(String ext, String option) {
     return IptablesException.parameter(ext + ": bad integer value for option \"--" + option
-        + "\", or out of range.");
+        + "\", or out of range.\n");
+  }
+
+  /** libxtables' {@code XTF_BAD_VALUE}: {@code iprange: Bad value for "--src-range" option: "x"}. */
+  public static IptablesException badOptionValue(String ext, String option, String value) {
+    return IptablesException.parameter(ext + ": Bad value for \"" + option + "\" option: \"" + value + "\"");
+  }
+
+  /**
+   * {@code xtables_save_string}: the value as is when it consists of letters, digits, '-' and '_' only,
+   * else in double quotes with {@code " \ '} escaped; with a leading space.
+   */
+  public static void saveString(StringBuilder out, String value) {
+    out.append(' ');
+    boolean plain = !value.isEmpty();
+    for (int i = 0; i < value.length() && plain; i++) {
+      char c = value.charAt(i);
+      plain = c == '_' || c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    if (plain) {
+      out.append(value);
+      return;
+    }
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\' || c == '\'') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    out.append('"');
+  }
+
+  /**
+   * x6 {@code XTTYPE_HOST}: a dotted quad or a host name from /etc/hosts (no DNS in netsim).
+   */
+  public static int host(String arg) {
+    if (dev.netsim.core.value.Ipv4.isValid(arg)) {
+      return dev.netsim.core.value.Ipv4.parse(arg).bits();
+    }
+    Integer host = Names.hostAddress(arg);
+    if (host == null) {
+      throw IptablesException.parameter("getaddrinfo: Name or service not known\n");
+    }
+    return host;
+  }
+
+  /** x6 {@code XTTYPE_HOSTMASK}: {@code host[/length|/mask]}; returns {address, mask}. */
+  public static int[] hostMask(String ext, String option, String arg) {
+    int slash = arg.indexOf('/');
+    if (slash < 0) {
+      return new int[] {host(arg), -1};
+    }
+    int address = host(arg.substring(0, slash));
+    return new int[] {address, prefixMask(ext, option, arg.substring(slash + 1))};
+  }
+
+  /** x6 {@code XTTYPE_PLENMASK}: a prefix length 0..32 or a dotted mask. */
+  public static int prefixMask(String ext, String option, String arg) {
+    long length = CNumbers.parseUnsigned(arg, 0, 32);
+    if (length >= 0) {
+      return dev.netsim.core.value.Ipv4Prefix.maskOf((int) length);
+    }
+    if (dev.netsim.core.value.Ipv4.isValid(arg)) {
+      return dev.netsim.core.value.Ipv4.parse(arg).bits();
+    }
+    throw IptablesException.parameter(ext + ": bad value for option \"--" + option
+        + "\", neither a valid network mask nor valid CIDR (0-32).\n");
+  }
+
+  /**
+   * libxtables' {@code __numeric_to_ipaddr}: up to four C-syntax numbers 0..255 separated by dots; an address
+   * with fewer parts is completed with zeros ({@code 10} is 10.0.0.0), a mask must have all four.
+   */
+  public static Integer numericAddress(String text, boolean isMask) {
+    String work = text.length() > 19 ? text.substring(0, 19) : text;
+    int address = 0;
+    int from = 0;
+    for (int i = 0; i < 3; i++) {
+      int dot = work.indexOf('.', from);
+      if (dot < 0) {
+        if (isMask) {
+          return null;
+        }
+        long octet = CNumbers.parseUnsigned(work.substring(from), 0, 255);
+        if (octet < 0) {
+          return null;
+        }
+        address |= (int) octet << (24 - 8 * i);
+        return address;
+      }
+      long octet = CNumbers.parseUnsigned(work.substring(from, dot), 0, 255);
+      if (octet < 0) {
+        return null;
+      }
+      address |= (int) octet << (24 - 8 * i);
+      from = dot + 1;
+    }
+    long octet = CNumbers.parseUnsigned(work.substring(from), 0, 255);
+    if (octet < 0) {
+      return null;
+    }
+    return address | (int) octet;
   }
 
   /** {@code 0x%x}. */
