@@ -129,7 +129,7 @@ public final class RulePrinter {
     }
     Target target = spec.target();
     IpHeader header = spec.header();
-    out.append(String.format(Locale.ROOT, "%-9s ", target.name()));
+    out.append(String.format(Locale.ROOT, "%-9s ", target.listName()));
     out.append(header.protocolInverted() ? '!' : ' ');
     String protocol = format.numeric() ? Integer.toString(header.protocol()) : Names.protocolLabel(header.protocol());
     out.append(String.format(Locale.ROOT, "%-4s ", protocol));
@@ -165,7 +165,7 @@ public final class RulePrinter {
     IpHeader header = spec.header();
     Target target = spec.target();
     StringBuilder out = new StringBuilder();
-    out.append(target.name()).append(' ');
+    out.append(target.listName()).append(' ');
     out.append(header.protocolInverted() ? '!' : ' ');
     String name = Names.chainProtocolName(header.protocol());
     out.append(name != null ? name : Integer.toString(header.protocol())).append(' ');

@@ -10,7 +10,19 @@ import dev.netsim.rules.ext.match.MarkMatch;
 import dev.netsim.rules.ext.match.MultiportMatch;
 import dev.netsim.rules.ext.match.TcpMatch;
 import dev.netsim.rules.ext.match.UdpMatch;
+import dev.netsim.rules.ext.target.ConnmarkTarget;
+import dev.netsim.rules.ext.target.CtTarget;
+import dev.netsim.rules.ext.target.DnatTarget;
+import dev.netsim.rules.ext.target.LogTarget;
+import dev.netsim.rules.ext.target.MarkTarget;
+import dev.netsim.rules.ext.target.MasqueradeTarget;
+import dev.netsim.rules.ext.target.NflogTarget;
+import dev.netsim.rules.ext.target.NotrackTarget;
+import dev.netsim.rules.ext.target.RedirectTarget;
+import dev.netsim.rules.ext.target.RejectTarget;
+import dev.netsim.rules.ext.target.SnatTarget;
 import dev.netsim.rules.ext.target.StandardTarget;
+import dev.netsim.rules.ext.target.TraceTarget;
 
 /** The registration of every extension netsim ships: one line per extension. */
 final class StandardExtensions {
@@ -34,6 +46,18 @@ final class StandardExtensions {
     registry.register(new IprangeMatch.Module());
     registry.register(new ConntrackMatch.Module());
     registry.register(new ConntrackMatch.StateModule());
+    registry.register(new RejectTarget.Module());
+    registry.register(new LogTarget.Module());
+    registry.register(new NflogTarget.Module());
+    registry.register(new MarkTarget.Module());
+    registry.register(new ConnmarkTarget.Module());
+    registry.register(new MasqueradeTarget.Module());
+    registry.register(new SnatTarget.Module());
+    registry.register(new DnatTarget.Module());
+    registry.register(new RedirectTarget.Module());
+    registry.register(new CtTarget.Module());
+    registry.register(new NotrackTarget.Module());
+    registry.register(new TraceTarget.Module());
     return registry;
   }
 }

@@ -15,6 +15,14 @@ public interface Target {
    */
   String name();
 
+  /**
+   * The name in the target column of {@code iptables -L}: usually {@link #name()}; targets iptables stores
+   * under another one differ ({@code -j NOTRACK} is listed as CT).
+   */
+  default String listName() {
+    return name();
+  }
+
   /** Appends the options in save form, each preceded by a space. */
   void appendSave(StringBuilder out);
 
