@@ -19,6 +19,7 @@ import dev.netsim.rules.model.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Parses an iptables command line the way iptables 1.8.9's {@code do_parse} does: getopt with the generic
@@ -84,6 +85,7 @@ final class CommandParser {
   }
 
   private final ExtensionRegistry registry;
+  private final Predicate<String> ipsetExists;
   private final boolean restore;
   private final String program;
   private final List<String> warnings = new ArrayList<>();
@@ -117,8 +119,10 @@ final class CommandParser {
    * @param restore whether the line comes from iptables-restore (no {@code -t}, {@code -6} skips the line)
    * @param defaultTable the table in effect ({@code *nat} in iptables-restore), "filter" for iptables
    */
-  CommandParser(ExtensionRegistry registry, boolean restore, String program, String defaultTable) {
+  CommandParser(ExtensionRegistry registry, boolean restore, String program, String defaultTable,
+      Predicate<String> ipsetExists) {
     this.registry = registry;
+    this.ipsetExists = ipsetExists;
     this.restore = restore;
     this.program = program;
     this.table = defaultTable;
@@ -135,6 +139,7 @@ final class CommandParser {
 
   ParsedCommand parse(List<String> argv) {
     context = new ParseContext(warnings);
+    context.setIpsets(ipsetExists);
     Getopt getopt = new Getopt(argv, SHORT_OPTIONS);
     context.setWords(new ParseContext.Words() {
       @Override

@@ -41,7 +41,7 @@ public final class IptablesCommand {
    */
   public int run(List<String> argv, PrintStream out, PrintStream err) {
     String program = "iptables";
-    CommandParser parser = new CommandParser(registry, false, program, "filter");
+    CommandParser parser = new CommandParser(registry, false, program, "filter", state.ipsets()::contains);
     try {
       ParsedCommand command;
       try {

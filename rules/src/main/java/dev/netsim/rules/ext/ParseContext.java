@@ -2,6 +2,7 @@ package dev.netsim.rules.ext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What an extension parser may know about the rule being parsed, at the moment an option is parsed: the
@@ -11,6 +12,7 @@ public final class ParseContext {
   private final List<String> warnings;
   private int protocol;
   private Words words;
+  private Predicate<String> ipsetExists = name -> false;
   private boolean protocolInverted;
 
   public ParseContext(List<String> warnings) {
@@ -52,6 +54,15 @@ public final class ParseContext {
   /** The words after the current option ({@code --tcp-flags MASK COMP} reads COMP from here). */
   public Words words() {
     return words;
+  }
+
+  /** Whether an ipset called {@code name} exists in the namespace (for {@code -m set}, {@code -j SET}). */
+  public boolean ipsetExists(String name) {
+    return ipsetExists.test(name);
+  }
+
+  public void setIpsets(Predicate<String> exists) {
+    ipsetExists = exists;
   }
 
   /** Prints {@code line} on stderr (e.g. {@code Warning: ...}). */

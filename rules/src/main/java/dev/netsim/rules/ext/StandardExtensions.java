@@ -1,5 +1,6 @@
 package dev.netsim.rules.ext;
 
+import dev.netsim.rules.ext.match.AddrtypeMatch;
 import dev.netsim.rules.ext.match.CommentMatch;
 import dev.netsim.rules.ext.match.ConnmarkMatch;
 import dev.netsim.rules.ext.match.ConntrackMatch;
@@ -7,7 +8,10 @@ import dev.netsim.rules.ext.match.IcmpMatch;
 import dev.netsim.rules.ext.match.IprangeMatch;
 import dev.netsim.rules.ext.match.MacMatch;
 import dev.netsim.rules.ext.match.MarkMatch;
+import dev.netsim.rules.ext.match.LimitMatch;
 import dev.netsim.rules.ext.match.MultiportMatch;
+import dev.netsim.rules.ext.match.PhysdevMatch;
+import dev.netsim.rules.ext.match.SetMatch;
 import dev.netsim.rules.ext.match.TcpMatch;
 import dev.netsim.rules.ext.match.UdpMatch;
 import dev.netsim.rules.ext.target.ConnmarkTarget;
@@ -20,6 +24,7 @@ import dev.netsim.rules.ext.target.NflogTarget;
 import dev.netsim.rules.ext.target.NotrackTarget;
 import dev.netsim.rules.ext.target.RedirectTarget;
 import dev.netsim.rules.ext.target.RejectTarget;
+import dev.netsim.rules.ext.target.SetTarget;
 import dev.netsim.rules.ext.target.SnatTarget;
 import dev.netsim.rules.ext.target.StandardTarget;
 import dev.netsim.rules.ext.target.TraceTarget;
@@ -46,6 +51,10 @@ final class StandardExtensions {
     registry.register(new IprangeMatch.Module());
     registry.register(new ConntrackMatch.Module());
     registry.register(new ConntrackMatch.StateModule());
+    registry.register(new AddrtypeMatch.Module());
+    registry.register(new PhysdevMatch.Module());
+    registry.register(new LimitMatch.Module());
+    registry.register(new SetMatch.Module());
     registry.register(new RejectTarget.Module());
     registry.register(new LogTarget.Module());
     registry.register(new NflogTarget.Module());
@@ -58,6 +67,7 @@ final class StandardExtensions {
     registry.register(new CtTarget.Module());
     registry.register(new NotrackTarget.Module());
     registry.register(new TraceTarget.Module());
+    registry.register(new SetTarget.Module());
     return registry;
   }
 }

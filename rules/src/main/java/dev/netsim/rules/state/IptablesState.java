@@ -7,7 +7,9 @@ import dev.netsim.rules.model.Rule;
 import dev.netsim.rules.model.Ruleset;
 import dev.netsim.rules.model.Table;
 import dev.netsim.rules.model.TableName;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The iptables of one network namespace: the current immutable {@link Ruleset} snapshot and the mutable
@@ -19,6 +21,7 @@ public final class IptablesState {
   private final CounterStore counters = new CounterStore();
   private Ruleset ruleset = Ruleset.EMPTY;
   private long version;
+  private final Set<String> ipsets = new HashSet<>();
 
   public Ruleset ruleset() {
     return ruleset;
@@ -31,6 +34,14 @@ public final class IptablesState {
   /** Incremented by every committed transaction. */
   public long version() {
     return version;
+  }
+
+  /**
+   * The names of the ipsets that exist in the namespace: {@code -m set} and {@code -j SET} refuse other names
+   * as iptables does ("Set foo doesn't exist."). Mutable; whoever models {@code ipset create} fills it.
+   */
+  public Set<String> ipsets() {
+    return ipsets;
   }
 
   /** Starts a batch of changes; commit or abort it. */
