@@ -16,6 +16,7 @@ import dev.netsim.rules.state.KernelRefusal;
 import dev.netsim.rules.state.Transaction;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The {@code iptables} program (1.8.9, nf_tables flavour) acting on one namespace's {@link IptablesState}:
@@ -96,7 +97,7 @@ public final class IptablesCommand {
   private void change(ParsedCommand command, TableName table, PrintStream out) {
     Transaction tx = state.begin();
     try {
-      apply(command, table, tx, out);
+      apply(command, table, tx, out, command.verboseOn(), null);
       if (command.command() == CommandKind.CHECK) {
         tx.abort();
       } else {
@@ -108,8 +109,16 @@ public final class IptablesCommand {
     }
   }
 
-  /** Performs {@code command} on {@code tx}; shared with iptables-restore. */
-  static void apply(ParsedCommand command, TableName table, Transaction tx, PrintStream out) {
+  /**
+   * Performs {@code command} on {@code tx}; shared with iptables-restore.
+   *
+   * @param verbose whether to echo rules and name the chains acted on, as {@code -v} does
+   * @param missingJump null for the iptables command; for iptables-restore, receives the failure of a jump to
+   *     a chain that does not exist instead of it being thrown, and the command is skipped (iptables-restore
+   *     reports it at COMMIT)
+   */
+  static void apply(ParsedCommand command, TableName table, Transaction tx, PrintStream out, boolean verbose,
+      Consumer<IptablesException> missingJump) {
     String chain = command.chain();
     switch (command.command()) {
       case APPEND, INSERT, REPLACE, DELETE, CHECK -> {
@@ -120,9 +129,15 @@ public final class IptablesCommand {
           rule.target().validate(rule.header());
         }
         if (command.jumpChain() != null && !tx.chainExists(table, command.jumpChain())) {
-          throw IptablesException.parameter("Chain '" + command.jumpChain() + "' does not exist");
+          IptablesException missing =
+              IptablesException.parameter("Chain '" + command.jumpChain() + "' does not exist");
+          if (missingJump == null) {
+            throw missing;
+          }
+          missingJump.accept(missing);
+          return;
         }
-        if (command.verboseOn()) {
+        if (verbose) {
           for (RuleSpec rule : command.rules()) {
             out.print(RulePrinter.echoRule(rule) + "\n");
           }
@@ -153,7 +168,7 @@ public final class IptablesCommand {
       case DELETE_NUM -> tx.delete(table, chain, command.ruleNumber());
       case FLUSH -> {
         List<String> flushed = tx.flush(table, chain);
-        if (command.verboseOn()) {
+        if (verbose) {
           for (String name : flushed) {
             out.print("Flushing chain `" + name + "'\n");
           }
@@ -162,7 +177,7 @@ public final class IptablesCommand {
       case ZERO, ZERO_NUM, LIST, LIST_RULES -> {
         List<String> zeroed = tx.zero(table, chain, command.command() == CommandKind.ZERO_NUM
             ? command.ruleNumber() : 0);
-        if (command.verboseOn() && command.command() != CommandKind.ZERO_NUM) {
+        if (verbose && command.command() != CommandKind.ZERO_NUM) {
           for (String name : zeroed) {
             out.print("Zeroing chain `" + name + "'\n");
           }
@@ -171,7 +186,7 @@ public final class IptablesCommand {
       case NEW_CHAIN -> tx.newChain(table, chain);
       case DELETE_CHAIN -> {
         List<String> deleted = tx.deleteChain(table, chain);
-        if (command.verboseOn()) {
+        if (verbose) {
           for (String name : deleted) {
             out.print("Deleting chain `" + name + "'\n");
           }
@@ -179,7 +194,7 @@ public final class IptablesCommand {
       }
       case RENAME_CHAIN -> tx.renameChain(table, chain, command.newName());
       case SET_POLICY -> {
-        Policy policy = policyNamed(command.policy());
+        Policy policy = policyNamed(command.policy(), missingJump == null ? " Run `dmesg' for more information." : "");
         Hook hook = Hook.byChainName(chain);
         if (hook == null || !table.hasBuiltin(hook)) {
           throw new IptablesException(IptablesException.Kind.STRERROR, "Bad built-in chain name.");
@@ -189,13 +204,17 @@ public final class IptablesCommand {
     }
   }
 
-  static Policy policyNamed(String name) {
+  /**
+   * The policy called {@code name}, or iptables' "Bad policy name." followed by {@code hint} (the iptables
+   * command suggests dmesg, iptables-restore does not).
+   */
+  static Policy policyNamed(String name, String hint) {
     for (Policy policy : Policy.values()) {
       if (policy.name().equals(name)) {
         return policy;
       }
     }
-    throw new IptablesException(IptablesException.Kind.STRERROR, "Bad policy name. Run `dmesg' for more information.");
+    throw new IptablesException(IptablesException.Kind.STRERROR, "Bad policy name." + hint);
   }
 
   private void list(ParsedCommand command, TableName tableName, PrintStream out) {

@@ -1,18 +1,20 @@
 package dev.netsim.rules.model;
 
-import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One table of a namespace: its built-in chains (always all of them, absent ones included) and its
- * user-defined chains, kept sorted by name as iptables-nft lists them.
+ * user-defined chains in the order they were created (the kernel's order; iptables lists them sorted by name,
+ * see {@link #chains()}).
  */
-public record Table(TableName name, Map<Hook, Chain> builtins, SortedMap<String, Chain> userChains) {
+public record Table(TableName name, Map<Hook, Chain> builtins, Map<String, Chain> userChains) {
   public Table {
     Objects.requireNonNull(name, "name");
     EnumMap<Hook, Chain> copy = new EnumMap<>(Hook.class);
@@ -20,8 +22,8 @@ public record Table(TableName name, Map<Hook, Chain> builtins, SortedMap<String,
     if (!copy.keySet().equals(java.util.Set.copyOf(name.builtinChains()))) {
       throw new IllegalArgumentException("table " + name + " needs exactly the chains " + name.builtinChains());
     }
-    builtins = java.util.Collections.unmodifiableMap(copy);
-    userChains = ImmutableSortedMap.copyOfSorted(userChains);
+    builtins = Collections.unmodifiableMap(copy);
+    userChains = Collections.unmodifiableMap(new LinkedHashMap<>(userChains));
   }
 
   /** A freshly created table: every built-in chain absent, no user chains. */
@@ -30,7 +32,7 @@ public record Table(TableName name, Map<Hook, Chain> builtins, SortedMap<String,
     for (Hook hook : name.builtinChains()) {
       builtins.put(hook, Chain.absentBuiltin(hook));
     }
-    return new Table(name, builtins, ImmutableSortedMap.of());
+    return new Table(name, builtins, Map.of());
   }
 
   /** The chain called {@code chainName}, built-in or user-defined, or {@code null}. */
@@ -56,31 +58,8 @@ public record Table(TableName name, Map<Hook, Chain> builtins, SortedMap<String,
     for (Hook hook : name.builtinChains()) {
       all.add(builtins.get(hook));
     }
-    all.addAll(userChains.values());
+    all.addAll(new TreeMap<>(userChains).values());
     return all;
-  }
-
-  /** This table with {@code chain} put in place of the chain of the same name (or added as a user chain). */
-  public Table with(Chain chain) {
-    if (chain.isBuiltin()) {
-      Map<Hook, Chain> copy = new EnumMap<>(builtins);
-      copy.put(chain.hook(), chain);
-      return new Table(name, copy, userChains);
-    }
-    return new Table(name, builtins,
-        ImmutableSortedMap.<String, Chain>naturalOrder().putAll(withoutKey(chain.name())).put(chain.name(), chain)
-            .build());
-  }
-
-  /** This table without user chain {@code chainName}. */
-  public Table withoutUserChain(String chainName) {
-    return new Table(name, builtins, ImmutableSortedMap.copyOfSorted(withoutKey(chainName)));
-  }
-
-  private SortedMap<String, Chain> withoutKey(String key) {
-    SortedMap<String, Chain> copy = new java.util.TreeMap<>(userChains);
-    copy.remove(key);
-    return copy;
   }
 
   /** The number of rules, in all chains, that jump or go to user chain {@code target}. */

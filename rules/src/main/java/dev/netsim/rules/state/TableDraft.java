@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -38,7 +38,8 @@ final class TableDraft {
 
   private final TableName name;
   private final Map<Hook, ChainDraft> builtins = new EnumMap<>(Hook.class);
-  private final SortedMap<String, ChainDraft> userChains = new TreeMap<>();
+  /** In creation order, as the kernel keeps them. */
+  private final Map<String, ChainDraft> userChains = new LinkedHashMap<>();
   /** chain -> (jump target -> number of rules jumping there); null until first needed. */
   private Map<String, Map<String, Integer>> edges;
   private Map<String, Integer> masks;
@@ -66,17 +67,18 @@ final class TableDraft {
     return userChains.get(chainName);
   }
 
-  SortedMap<String, ChainDraft> userChains() {
-    return userChains;
+  /** User chains in creation order. */
+  List<ChainDraft> userChainsByCreation() {
+    return new ArrayList<>(userChains.values());
   }
 
-  /** All chains in listing order. */
+  /** All chains in listing order: built-in chains in hook order, user chains by name. */
   List<ChainDraft> chains() {
     List<ChainDraft> all = new ArrayList<>();
     for (Hook hook : name.builtinChains()) {
       all.add(builtins.get(hook));
     }
-    all.addAll(userChains.values());
+    all.addAll(new TreeMap<>(userChains).values());
     return all;
   }
 
@@ -91,11 +93,22 @@ final class TableDraft {
     }
   }
 
-  /** Renames a user chain and every jump to it, as the kernel's chain references follow a rename. */
+  /**
+   * Renames a user chain (keeping its place in creation order) and every jump to it, as the kernel's chain
+   * references follow a rename.
+   */
   void renameUserChain(String oldName, String newName) {
-    ChainDraft chain = userChains.remove(oldName);
-    chain.rename(newName);
-    userChains.put(newName, chain);
+    Map<String, ChainDraft> reordered = new LinkedHashMap<>();
+    for (Map.Entry<String, ChainDraft> entry : userChains.entrySet()) {
+      if (entry.getKey().equals(oldName)) {
+        entry.getValue().rename(newName);
+        reordered.put(newName, entry.getValue());
+      } else {
+        reordered.put(entry.getKey(), entry.getValue());
+      }
+    }
+    userChains.clear();
+    userChains.putAll(reordered);
     for (ChainDraft each : chains()) {
       List<Rule> rules = each.rules();
       for (int i = 0; i < rules.size(); i++) {
@@ -294,7 +307,7 @@ final class TableDraft {
     for (Map.Entry<Hook, ChainDraft> entry : builtins.entrySet()) {
       frozenBuiltins.put(entry.getKey(), entry.getValue().freeze());
     }
-    SortedMap<String, Chain> frozenUsers = new TreeMap<>();
+    Map<String, Chain> frozenUsers = new LinkedHashMap<>();
     for (ChainDraft chain : userChains.values()) {
       frozenUsers.put(chain.name(), chain.freeze());
     }

@@ -11,6 +11,7 @@ import dev.netsim.rules.model.Ruleset;
 import dev.netsim.rules.model.Table;
 import dev.netsim.rules.model.TableName;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -134,24 +135,34 @@ public final class Transaction {
     }
   }
 
-  /** {@code -F [CHAIN]}: empties one chain or all chains of the table; returns the chains flushed. */
+  /**
+   * {@code -F [CHAIN]}: empties one chain or all chains of the table; returns the chains flushed. Flushing a
+   * whole table brings its built-in chains into existence (iptables-nft creates them to flush them); on a
+   * table nothing created it does nothing.
+   */
   public List<String> flush(TableName table, String chain) {
-    if (!tableExists(table)) {
-      if (chain != null && Hook.byChainName(chain) == null) {
-        throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
+    if (chain == null) {
+      if (!tableExists(table)) {
+        return List.of();
       }
-      return chain != null ? List.of(chain) : names(table);
-    }
-    TableDraft tableDraft = draft(table);
-    List<ChainDraft> chains = chain == null ? tableDraft.chains() : List.of(existingChain(table, chain));
-    List<String> flushed = new ArrayList<>();
-    for (ChainDraft each : chains) {
-      for (Rule rule : tableDraft.flush(each)) {
-        released.add(rule.id());
+      TableDraft tableDraft = draft(table);
+      List<String> flushed = new ArrayList<>();
+      for (ChainDraft each : tableDraft.chains()) {
+        if (each.isBuiltin() && each.status() == BuiltinStatus.ABSENT) {
+          each.setStatus(BuiltinStatus.CREATED);
+        }
+        for (Rule rule : tableDraft.flush(each)) {
+          released.add(rule.id());
+        }
+        flushed.add(each.name());
       }
-      flushed.add(each.name());
+      return flushed;
     }
-    return flushed;
+    ChainDraft draft = existingChain(table, chain);
+    for (Rule rule : draft(table).flush(draft)) {
+      released.add(rule.id());
+    }
+    return List.of(draft.name());
   }
 
   /**
@@ -163,10 +174,19 @@ public final class Transaction {
       if (chain != null && Hook.byChainName(chain) == null) {
         throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
       }
-      return chain != null ? List.of(chain) : names(table);
+      return List.of();
     }
     TableDraft tableDraft = draft(table);
-    List<ChainDraft> chains = chain == null ? tableDraft.chains() : List.of(existingChain(table, chain));
+    List<ChainDraft> chains = new ArrayList<>();
+    if (chain == null) {
+      for (ChainDraft each : tableDraft.chains()) {
+        if (!each.isBuiltin() || each.status() != BuiltinStatus.ABSENT) {
+          chains.add(each);
+        }
+      }
+    } else {
+      chains.add(existingChain(table, chain));
+    }
     List<String> zeroed = new ArrayList<>();
     for (ChainDraft each : chains) {
       List<Rule> rules = each.rules();
@@ -209,26 +229,29 @@ public final class Transaction {
       return List.of();
     }
     TableDraft tableDraft = draft(table);
-    List<String> victims;
+    List<ChainDraft> victims;
     if (chain == null) {
-      victims = List.copyOf(tableDraft.userChains().keySet());
+      victims = tableDraft.userChainsByCreation();
     } else {
       ChainDraft draft = existingChain(table, chain);
       if (draft.isBuiltin()) {
         throw new KernelRefusal("CHAIN_DEL", KernelError.EBUSY, "chain " + chain);
       }
-      victims = List.of(chain);
+      victims = List.of(draft);
     }
-    for (String victim : victims) {
-      ChainDraft draft = tableDraft.chain(victim);
-      if (draft.size() > 0 || tableDraft.references(victim) > 0) {
-        throw new KernelRefusal("CHAIN_DEL", KernelError.EBUSY, "chain " + victim);
+    // the kernel refuses a chain that still has rules or is jumped to, in its own (creation) order
+    for (ChainDraft victim : victims) {
+      if (victim.size() > 0 || tableDraft.references(victim.name()) > 0) {
+        throw new KernelRefusal("CHAIN_DEL", KernelError.EBUSY, "chain " + victim.name());
       }
     }
-    for (String victim : victims) {
-      tableDraft.removeUserChain(victim);
+    List<String> names = new ArrayList<>();
+    for (ChainDraft victim : victims) {
+      tableDraft.removeUserChain(victim.name());
+      names.add(victim.name());
     }
-    return victims;
+    Collections.sort(names);
+    return names;
   }
 
   /** {@code -E OLD NEW}: renames a user chain; jumps to it follow. */
@@ -335,13 +358,5 @@ public final class Transaction {
   private TableDraft view(TableName table) {
     TableDraft draft = drafts.get(table);
     return draft != null ? draft : new TableDraft(state.ruleset().tableOrEmpty(table));
-  }
-
-  private static List<String> names(TableName table) {
-    List<String> names = new ArrayList<>();
-    for (Hook hook : table.builtinChains()) {
-      names.add(hook.name());
-    }
-    return names;
   }
 }
