@@ -55,7 +55,7 @@ public final class IptablesCommand {
         throw new IptablesException(IptablesException.Kind.VERSION,
             "table '" + command.table() + "' does not exist");
       }
-      return execute(command, table, out);
+      return execute(command, table, out, err);
     } catch (CommandParser.EarlyExit exit) {
       out.print(exit.output);
       return 0;
@@ -73,13 +73,13 @@ public final class IptablesCommand {
     warnings.clear();
   }
 
-  private int execute(ParsedCommand command, TableName table, PrintStream out) {
+  private int execute(ParsedCommand command, TableName table, PrintStream out, PrintStream err) {
     switch (command.command()) {
       case LIST, LIST_RULES -> {
         if (command.command() == CommandKind.LIST) {
-          list(command, table, out);
+          list(command, table, out, err);
         } else {
-          listRules(command, table, out);
+          listRules(command, table, out, err);
         }
         if (command.alsoZero()) {
           change(command, table, out);
@@ -217,7 +217,7 @@ public final class IptablesCommand {
     throw new IptablesException(IptablesException.Kind.STRERROR, "Bad policy name." + hint);
   }
 
-  private void list(ParsedCommand command, TableName tableName, PrintStream out) {
+  private void list(ParsedCommand command, TableName tableName, PrintStream out, PrintStream err) {
     Table table = state.ruleset().tableOrEmpty(tableName);
     CounterStore counters = state.counters();
     RulePrinter.ListFormat format = new RulePrinter.ListFormat(
@@ -227,6 +227,7 @@ public final class IptablesCommand {
       Chain chain = chains.get(0);
       if (command.ruleNumber() <= chain.size()) {
         Rule rule = chain.rules().get(command.ruleNumber() - 1);
+        RulePrinter.printWarnings(rule.spec(), err);
         out.print(RulePrinter.listRule(command.ruleNumber(), rule.spec(), counters.packets(rule.id()),
             counters.bytes(rule.id()), format) + "\n");
       }
@@ -244,13 +245,14 @@ public final class IptablesCommand {
       out.print(RulePrinter.columnHeader(format) + "\n");
       int number = 1;
       for (Rule rule : chain.rules()) {
+        RulePrinter.printWarnings(rule.spec(), err);
         out.print(RulePrinter.listRule(number++, rule.spec(), counters.packets(rule.id()),
             counters.bytes(rule.id()), format) + "\n");
       }
     }
   }
 
-  private void listRules(ParsedCommand command, TableName tableName, PrintStream out) {
+  private void listRules(ParsedCommand command, TableName tableName, PrintStream out, PrintStream err) {
     Table table = state.ruleset().tableOrEmpty(tableName);
     CounterStore counters = state.counters();
     List<Chain> chains = selectedChains(command, table);
@@ -259,6 +261,7 @@ public final class IptablesCommand {
       Chain chain = chains.get(0);
       if (command.ruleNumber() <= chain.size()) {
         Rule rule = chain.rules().get(command.ruleNumber() - 1);
+        RulePrinter.printWarnings(rule.spec(), err);
         out.print(RulePrinter.saveRule(chain.name(), rule.spec(), withCounters ? ruleCounters(rule) : null) + "\n");
       }
       return;
@@ -277,6 +280,7 @@ public final class IptablesCommand {
     }
     for (Chain chain : chains) {
       for (Rule rule : chain.rules()) {
+        RulePrinter.printWarnings(rule.spec(), err);
         out.print(RulePrinter.saveRule(chain.name(), rule.spec(), withCounters ? ruleCounters(rule) : null) + "\n");
       }
     }

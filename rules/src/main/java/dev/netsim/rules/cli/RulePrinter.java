@@ -8,6 +8,7 @@ import dev.netsim.rules.ext.Target;
 import dev.netsim.rules.model.Chain;
 import dev.netsim.rules.model.IpHeader;
 import dev.netsim.rules.model.RuleSpec;
+import java.io.PrintStream;
 import java.util.Locale;
 
 /**
@@ -21,6 +22,15 @@ public final class RulePrinter {
   private RulePrinter() {}
 
   /** {@code -A CHAIN ...} as iptables-save and {@code -S} print it; counters only for {@code -S -v}. */
+  /** Writes the stderr lines iptables prints along with {@code spec} ({@link Match#printWarnings()}). */
+  public static void printWarnings(RuleSpec spec, PrintStream err) {
+    for (Match match : spec.matches()) {
+      for (String warning : match.printWarnings()) {
+        err.print(warning + "\n");
+      }
+    }
+  }
+
   public static String saveRule(String chain, RuleSpec spec, long[] counters) {
     StringBuilder out = new StringBuilder("-A ").append(chain);
     IpHeader header = spec.header();

@@ -75,6 +75,11 @@ public final class PacketContext {
   public TableName table;
   /** Virtual time in nanoseconds, for {@code -m limit}. */
   public long nowNanos;
+  /**
+   * The simulated wall clock in seconds since 1970 (UTC) for {@code -m time}; {@link Long#MIN_VALUE} when the
+   * engine has none (time matches are then undetermined).
+   */
+  public long wallClockSeconds = Long.MIN_VALUE;
 
   /**
    * Sets the header fields from {@code packet}, leaving interfaces, marks, conntrack and the other fields
@@ -142,6 +147,7 @@ public final class PacketContext {
     hook = null;
     table = null;
     nowNanos = 0;
+    wallClockSeconds = Long.MIN_VALUE;
     return this;
   }
 

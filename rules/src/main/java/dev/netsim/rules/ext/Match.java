@@ -1,5 +1,7 @@
 package dev.netsim.rules.ext;
 
+import java.util.List;
+
 import dev.netsim.rules.eval.MatchResult;
 import dev.netsim.rules.eval.PacketContext;
 import dev.netsim.rules.model.IpHeader;
@@ -22,6 +24,14 @@ public interface Match {
 
   /** Appends the options in save form, each preceded by a space: {@code " --dport 22"}. */
   void appendSave(StringBuilder out);
+
+  /**
+   * Lines iptables writes to stderr each time it prints this match in any form (connlabel cannot open its
+   * label file); empty for almost all matches.
+   */
+  default List<String> printWarnings() {
+    return List.of();
+  }
 
   /** Appends the {@code iptables -L} form (the match's own leading space included): {@code " tcp dpt:ssh"}. */
   void appendList(StringBuilder out, boolean numeric);

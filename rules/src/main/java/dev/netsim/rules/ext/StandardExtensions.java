@@ -1,18 +1,48 @@
 package dev.netsim.rules.ext;
 
 import dev.netsim.rules.ext.match.AddrtypeMatch;
+import dev.netsim.rules.ext.match.CgroupMatch;
+import dev.netsim.rules.ext.match.ClusterMatch;
 import dev.netsim.rules.ext.match.CommentMatch;
+import dev.netsim.rules.ext.match.ConnbytesMatch;
+import dev.netsim.rules.ext.match.ConnlabelMatch;
+import dev.netsim.rules.ext.match.ConnlimitMatch;
 import dev.netsim.rules.ext.match.ConnmarkMatch;
 import dev.netsim.rules.ext.match.ConntrackMatch;
+import dev.netsim.rules.ext.match.CpuMatch;
+import dev.netsim.rules.ext.match.DccpMatch;
+import dev.netsim.rules.ext.match.DscpMatch;
+import dev.netsim.rules.ext.match.EcnMatch;
+import dev.netsim.rules.ext.match.FlagMatch;
+import dev.netsim.rules.ext.match.HashlimitMatch;
+import dev.netsim.rules.ext.match.HelperMatch;
 import dev.netsim.rules.ext.match.IcmpMatch;
 import dev.netsim.rules.ext.match.IprangeMatch;
+import dev.netsim.rules.ext.match.IpvsMatch;
 import dev.netsim.rules.ext.match.LimitMatch;
 import dev.netsim.rules.ext.match.MacMatch;
 import dev.netsim.rules.ext.match.MarkMatch;
 import dev.netsim.rules.ext.match.MultiportMatch;
+import dev.netsim.rules.ext.match.NameMatch;
+import dev.netsim.rules.ext.match.OsfMatch;
+import dev.netsim.rules.ext.match.OwnerMatch;
 import dev.netsim.rules.ext.match.PhysdevMatch;
+import dev.netsim.rules.ext.match.PkttypeMatch;
+import dev.netsim.rules.ext.match.PolicyMatch;
+import dev.netsim.rules.ext.match.QuotaMatch;
+import dev.netsim.rules.ext.match.RangeMatch;
+import dev.netsim.rules.ext.match.RateestMatch;
+import dev.netsim.rules.ext.match.RealmMatch;
+import dev.netsim.rules.ext.match.RecentMatch;
+import dev.netsim.rules.ext.match.SctpMatch;
 import dev.netsim.rules.ext.match.SetMatch;
+import dev.netsim.rules.ext.match.SpiMatch;
+import dev.netsim.rules.ext.match.StatisticMatch;
+import dev.netsim.rules.ext.match.StringMatch;
 import dev.netsim.rules.ext.match.TcpMatch;
+import dev.netsim.rules.ext.match.TimeMatch;
+import dev.netsim.rules.ext.match.TosMatch;
+import dev.netsim.rules.ext.match.TtlMatch;
 import dev.netsim.rules.ext.match.UdpMatch;
 import dev.netsim.rules.ext.target.AuditTarget;
 import dev.netsim.rules.ext.target.ChecksumTarget;
@@ -75,6 +105,44 @@ final class StandardExtensions {
     registry.register(new PhysdevMatch.Module());
     registry.register(new LimitMatch.Module());
     registry.register(new SetMatch.Module());
+    registry.register(new CgroupMatch.Module());
+    registry.register(new CpuMatch.Module());
+    registry.register(new DscpMatch.Module());
+    registry.register(new HelperMatch.Module());
+    registry.register(new OwnerMatch.Module());
+    registry.register(new PkttypeMatch.Module());
+    registry.register(new QuotaMatch.Module());
+    registry.register(new RealmMatch.Module());
+    registry.register(new StatisticMatch.Module());
+    registry.register(new StringMatch.Module());
+    registry.register(new TosMatch.Module());
+    registry.register(new TtlMatch.Module());
+    for (FlagMatch.Kind kind : FlagMatch.Kind.values()) {
+      registry.register(new FlagMatch.Module(kind));
+    }
+    for (NameMatch.Kind kind : NameMatch.Kind.values()) {
+      registry.register(new NameMatch.Module(kind));
+    }
+    for (RangeMatch.Kind kind : RangeMatch.Kind.values()) {
+      registry.register(new RangeMatch.Module(kind));
+    }
+    for (SpiMatch.Kind kind : SpiMatch.Kind.values()) {
+      registry.register(new SpiMatch.Module(kind));
+    }
+    registry.register(new EcnMatch.Module());
+    registry.register(new ConnlimitMatch.Module());
+    registry.register(new ConnbytesMatch.Module());
+    registry.register(new ClusterMatch.Module());
+    registry.register(new TimeMatch.Module());
+    registry.register(new OsfMatch.Module());
+    registry.register(new ConnlabelMatch.Module());
+    registry.register(new PolicyMatch.Module());
+    registry.register(new RecentMatch.Module());
+    registry.register(new IpvsMatch.Module());
+    registry.register(new HashlimitMatch.Module());
+    registry.register(new RateestMatch.Module());
+    registry.register(new DccpMatch.Module());
+    registry.register(new SctpMatch.Module());
     registry.register(new RejectTarget.Module());
     registry.register(new LogTarget.Module());
     registry.register(new NflogTarget.Module());

@@ -205,14 +205,16 @@ public final class Xt {
     return new int[] {address, prefixMask(ext, option, arg.substring(slash + 1))};
   }
 
-  /** x6 {@code XTTYPE_PLENMASK}: a prefix length 0..32 or a dotted mask. */
+  /** x6 {@code XTTYPE_PLENMASK}: a prefix length 0..32 or a dotted mask (non-contiguous ones count as /32). */
   public static int prefixMask(String ext, String option, String arg) {
     long length = CNumbers.parseUnsigned(arg, 0, 32);
     if (length >= 0) {
       return dev.netsim.core.value.Ipv4Prefix.maskOf((int) length);
     }
     if (dev.netsim.core.value.Ipv4.isValid(arg)) {
-      return dev.netsim.core.value.Ipv4.parse(arg).bits();
+      // a dotted mask stands for its prefix length; libxtables turns a non-contiguous one into /32
+      int mask = dev.netsim.core.value.Ipv4.parse(arg).bits();
+      return Names.cidr(mask) >= 0 ? mask : -1;
     }
     throw IptablesException.parameter(ext + ": bad value for option \"--" + option
         + "\", neither a valid network mask nor valid CIDR (0-32).\n");

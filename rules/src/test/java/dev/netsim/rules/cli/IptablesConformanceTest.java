@@ -196,7 +196,11 @@ class IptablesConformanceTest {
     if (numeric) {
       argv.addAll(List.of("-n", "-v"));
     }
-    List<String> out = run(state, argv).out();
+    // The recorder ran "iptables -L 2>&1 | tail -n +3": through the pipe stdout is buffered, stderr is not, so
+    // warnings come first.
+    Result result = run(state, argv);
+    List<String> out = new ArrayList<>(result.err());
+    out.addAll(result.out());
     return out.size() > 2 ? out.subList(2, out.size()) : List.of();
   }
 
