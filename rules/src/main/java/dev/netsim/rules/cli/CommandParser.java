@@ -445,6 +445,7 @@ final class CommandParser {
     if (CNumbers.strtoumax(value, 0, 10).end() == 0) {
       throw IptablesException.parameter("wait interval not numeric");
     }
+    warnings.add("Ignoring deprecated --wait-interval option.");
   }
 
   private void counters(String optarg, boolean invert, Getopt getopt) {

@@ -106,8 +106,14 @@ public final class IptablesRestore {
               out.print(Help.restoreText());
               return 0;
             }
+            case 'w', 'W' -> {
+              // accepted and ignored; like iptables, a following word that is not an option is their value
+              if (result.optarg() == null && getopt.hasArgument()) {
+                getopt.take();
+              }
+            }
             default -> {
-              // -b, -M, -w and -W are accepted and have no effect
+              // -b and -M are accepted and have no effect
             }
           }
         }

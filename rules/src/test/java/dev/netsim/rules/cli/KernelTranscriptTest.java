@@ -33,7 +33,7 @@ class KernelTranscriptTest {
 
   static Stream<String> scripts() {
     return Stream.of("fresh-namespace", "command-errors", "listings", "chains", "restore", "save-options",
-        "restore-deferred", "extensions");
+        "restore-deferred", "extensions", "docker", "kube-proxy", "host-firewall", "restore-partial");
   }
 
   @ParameterizedTest
@@ -127,7 +127,7 @@ class KernelTranscriptTest {
     return steps;
   }
 
-  private static String resource(String name) throws IOException {
+  static String resource(String name) throws IOException {
     try (InputStream in = KernelTranscriptTest.class.getResourceAsStream("/kernel/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -24,7 +24,7 @@ public record MacMatch(long source, boolean inverted) implements Match {
   private void appendMac(StringBuilder out) {
     for (int i = 0; i < 6; i++) {
       out.append(i == 0 ? ' ' : ':')
-          .append(String.format(Locale.ROOT, "%02X", (int) (source >>> (40 - 8 * i)) & 0xff));
+          .append(String.format(Locale.ROOT, "%02x", (int) (source >>> (40 - 8 * i)) & 0xff));
     }
   }
 
