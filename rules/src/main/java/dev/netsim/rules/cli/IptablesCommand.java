@@ -16,6 +16,7 @@ import dev.netsim.rules.state.KernelRefusal;
 import dev.netsim.rules.state.Transaction;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -233,6 +234,7 @@ public final class IptablesCommand {
       }
       return;
     }
+    Map<String, Integer> references = table.referenceCounts();
     boolean first = true;
     for (Chain chain : chains) {
       if (!first) {
@@ -241,7 +243,7 @@ public final class IptablesCommand {
       first = false;
       long packets = chain.isBuiltin() ? counters.policyPackets(tableName, chain.hook()) : 0;
       long bytes = chain.isBuiltin() ? counters.policyBytes(tableName, chain.hook()) : 0;
-      out.print(RulePrinter.chainHeader(chain, packets, bytes, table.references(chain.name()), format) + "\n");
+      out.print(RulePrinter.chainHeader(chain, packets, bytes, references.getOrDefault(chain.name(), 0), format) + "\n");
       out.print(RulePrinter.columnHeader(format) + "\n");
       int number = 1;
       for (Rule rule : chain.rules()) {

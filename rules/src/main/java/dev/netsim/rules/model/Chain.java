@@ -1,17 +1,17 @@
 package dev.netsim.rules.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A chain: a built-in one (named after its {@link Hook}, with a policy and a {@link BuiltinStatus}) or a
  * user-defined one (no hook, no policy). Rules are in evaluation order; rule number N is {@code rules().get(N-1)}.
+ * The rules are a {@link RuleList}, so changed copies of long chains are cheap.
  */
 public record Chain(String name, Hook hook, Policy policy, BuiltinStatus status, List<Rule> rules) {
   public Chain {
     Objects.requireNonNull(name, "name");
-    rules = List.copyOf(rules);
+    rules = RuleList.of(rules);
     if ((hook == null) != (policy == null) || (hook == null) != (status == null)) {
       throw new IllegalArgumentException("a chain has a hook, a policy and a status, or none of them: " + name);
     }
@@ -68,24 +68,16 @@ public record Chain(String name, Hook hook, Policy policy, BuiltinStatus status,
 
   /** This chain with {@code rule} inserted at index {@code index} (0-based). */
   public Chain withInserted(int index, Rule rule) {
-    List<Rule> copy = new ArrayList<>(rules.size() + 1);
-    copy.addAll(rules.subList(0, index));
-    copy.add(rule);
-    copy.addAll(rules.subList(index, rules.size()));
-    return withRules(copy);
+    return withRules(((RuleList) rules).inserted(index, rule));
   }
 
   /** This chain with the rule at index {@code index} (0-based) replaced by {@code rule}. */
   public Chain withReplaced(int index, Rule rule) {
-    List<Rule> copy = new ArrayList<>(rules);
-    copy.set(index, rule);
-    return withRules(copy);
+    return withRules(((RuleList) rules).replaced(index, rule));
   }
 
   /** This chain without the rule at index {@code index} (0-based). */
   public Chain withRemoved(int index) {
-    List<Rule> copy = new ArrayList<>(rules);
-    copy.remove(index);
-    return withRules(copy);
+    return withRules(((RuleList) rules).removed(index));
   }
 }

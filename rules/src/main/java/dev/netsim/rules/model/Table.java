@@ -64,15 +64,21 @@ public record Table(TableName name, Map<Hook, Chain> builtins, Map<String, Chain
 
   /** The number of rules, in all chains, that jump or go to user chain {@code target}. */
   public int references(String target) {
-    int count = 0;
+    return referenceCounts().getOrDefault(target, 0);
+  }
+
+  /** For every chain some rule jumps or goes to: the number of such rules (one pass over the table). */
+  public Map<String, Integer> referenceCounts() {
+    Map<String, Integer> counts = new java.util.HashMap<>();
     for (Chain chain : chains()) {
       for (Rule rule : chain.rules()) {
-        if (target.equals(rule.spec().target().chainJumpedTo())) {
-          count++;
+        String target = rule.spec().target().chainJumpedTo();
+        if (target != null) {
+          counts.merge(target, 1, Integer::sum);
         }
       }
     }
-    return count;
+    return counts;
   }
 
   /** The number of rules in all chains. */

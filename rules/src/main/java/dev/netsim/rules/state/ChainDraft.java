@@ -5,16 +5,22 @@ import dev.netsim.rules.model.Chain;
 import dev.netsim.rules.model.Hook;
 import dev.netsim.rules.model.Policy;
 import dev.netsim.rules.model.Rule;
+import dev.netsim.rules.model.RuleList;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A chain being changed inside a {@link Transaction}: copied from its {@link Chain} on first change. */
+/**
+ * A chain being changed inside a {@link Transaction}; its rules are a {@link RuleList} changed by cheap
+ * copies, with appends gathered and added in one go.
+ */
 final class ChainDraft {
   private final Chain original;
   private String name;
   private Policy policy;
   private BuiltinStatus status;
-  private List<Rule> rules;
+  private RuleList rules;
+  /** Rules appended since {@link #rules} was last brought up to date (iptables-restore appends many). */
+  private final List<Rule> appended = new ArrayList<>();
   private boolean changed;
 
   ChainDraft(Chain original) {
@@ -22,7 +28,7 @@ final class ChainDraft {
     this.name = original.name();
     this.policy = original.policy();
     this.status = original.status();
-    this.rules = original.rules();
+    this.rules = RuleList.of(original.rules());
   }
 
   String name() {
@@ -46,20 +52,49 @@ final class ChainDraft {
   }
 
   List<Rule> rules() {
+    settle();
     return rules;
   }
 
   int size() {
-    return rules.size();
+    return rules.size() + appended.size();
   }
 
-  /** The rules, ready to be changed in place. */
-  List<Rule> mutableRules() {
-    if (!changed) {
-      rules = new ArrayList<>(rules);
-      changed = true;
+  private void settle() {
+    if (!appended.isEmpty()) {
+      rules = rules.appendedAll(appended);
+      appended.clear();
     }
-    return rules;
+  }
+
+  void insertRule(int index, Rule rule) {
+    changed = true;
+    if (index == size()) {
+      appended.add(rule);
+      return;
+    }
+    settle();
+    rules = rules.inserted(index, rule);
+  }
+
+  Rule removeRule(int index) {
+    settle();
+    changed = true;
+    Rule rule = rules.get(index);
+    rules = rules.removed(index);
+    return rule;
+  }
+
+  void replaceRule(int index, Rule rule) {
+    settle();
+    changed = true;
+    rules = rules.replaced(index, rule);
+  }
+
+  void clearRules() {
+    appended.clear();
+    changed = true;
+    rules = RuleList.EMPTY;
   }
 
   void setPolicy(Policy newPolicy) {
@@ -75,6 +110,7 @@ final class ChainDraft {
   }
 
   Chain freeze() {
+    settle();
     if (!changed && name.equals(original.name()) && policy == original.policy() && status == original.status()) {
       return original;
     }

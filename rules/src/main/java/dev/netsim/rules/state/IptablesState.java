@@ -7,7 +7,9 @@ import dev.netsim.rules.model.Rule;
 import dev.netsim.rules.model.Ruleset;
 import dev.netsim.rules.model.Table;
 import dev.netsim.rules.model.TableName;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -49,6 +51,26 @@ public final class IptablesState {
     return new Transaction(this);
   }
 
+  /** The jump graph of one table snapshot, kept so that the next transaction need not rebuild it. */
+  private record KnownEdges(Table table, Map<String, Map<String, Integer>> edges) {}
+
+  private final Map<TableName, KnownEdges> knownEdges = new EnumMap<>(TableName.class);
+
+  /** The jump graph of {@code table} if it is known (null otherwise); callers must not change it. */
+  Map<String, Map<String, Integer>> knownEdges(Table table) {
+    KnownEdges known = knownEdges.get(table.name());
+    return known != null && known.table() == table ? known.edges() : null;
+  }
+
+  /** Remembers the jump graph of a committed table snapshot ({@code edges} null: unknown). */
+  void rememberEdges(Table table, Map<String, Map<String, Integer>> edges) {
+    if (edges == null) {
+      knownEdges.remove(table.name());
+    } else {
+      knownEdges.put(table.name(), new KnownEdges(table, edges));
+    }
+  }
+
   void install(Ruleset newRuleset) {
     ruleset = Objects.requireNonNull(newRuleset, "ruleset");
     version++;
@@ -60,6 +82,17 @@ public final class IptablesState {
    * target), entries appear in {@code conntrack -L}; before that, none do.
    */
   public boolean needsConntrack() {
+    if (conntrackKnownAt != version) {
+      conntrackNeeded = computeNeedsConntrack();
+      conntrackKnownAt = version;
+    }
+    return conntrackNeeded;
+  }
+
+  private long conntrackKnownAt = -1;
+  private boolean conntrackNeeded;
+
+  private boolean computeNeedsConntrack() {
     for (Table table : ruleset.tables().values()) {
       for (Chain chain : table.chains()) {
         if (table.name() == TableName.NAT && chain.isBuiltin() && chain.status() != BuiltinStatus.ABSENT) {

@@ -40,13 +40,28 @@ final class TableDraft {
   private final Map<Hook, ChainDraft> builtins = new EnumMap<>(Hook.class);
   /** In creation order, as the kernel keeps them. */
   private final Map<String, ChainDraft> userChains = new LinkedHashMap<>();
-  /** chain -> (jump target -> number of rules jumping there); null until first needed. */
+  /**
+   * chain -> (jump target -> number of rules jumping there); null until first needed. Inner maps may be shared
+   * with the namespace's cached graph and are copied before their first change ({@link #owned}).
+   */
   private Map<String, Map<String, Integer>> edges;
+  private final Set<String> owned = new HashSet<>();
   private Map<String, Integer> masks;
   private Map<String, Integer> levels;
 
   TableDraft(Table table) {
+    this(table, null);
+  }
+
+  /**
+   * A draft of {@code table}; {@code knownEdges}, when not null, is the jump graph of exactly that table (kept
+   * by {@link IptablesState} between transactions, so that a single {@code -A} does not walk every rule).
+   */
+  TableDraft(Table table, Map<String, Map<String, Integer>> knownEdges) {
     this.name = table.name();
+    if (knownEdges != null) {
+      edges = new HashMap<>(knownEdges);
+    }
     for (Map.Entry<Hook, Chain> entry : table.builtins().entrySet()) {
       builtins.put(entry.getKey(), new ChainDraft(entry.getValue()));
     }
@@ -116,7 +131,7 @@ final class TableDraft {
         if (oldName.equals(target.chainJumpedTo())) {
           Rule rule = rules.get(i);
           Target renamed = new ChainJump(newName, target.isGoto());
-          each.mutableRules().set(i, new Rule(rule.id(),
+          each.replaceRule(i, new Rule(rule.id(),
               new RuleSpec(rule.spec().header(), rule.spec().matches(), renamed)));
         }
       }
@@ -159,13 +174,13 @@ final class TableDraft {
     if (chain.isBuiltin() && chain.status() == BuiltinStatus.ABSENT) {
       chain.setStatus(BuiltinStatus.CREATED);
     }
-    chain.mutableRules().add(index, rule);
+    chain.insertRule(index, rule);
     return null;
   }
 
   /** Removes the rule at {@code index} of {@code chain}. */
   Rule remove(ChainDraft chain, int index) {
-    Rule rule = chain.mutableRules().remove(index);
+    Rule rule = chain.removeRule(index);
     String target = rule.spec().target().chainJumpedTo();
     if (target != null && edges != null) {
       removeEdge(chain.name(), target);
@@ -177,7 +192,7 @@ final class TableDraft {
   /** Removes all rules of {@code chain}. */
   List<Rule> flush(ChainDraft chain) {
     List<Rule> removed = List.copyOf(chain.rules());
-    chain.mutableRules().clear();
+    chain.clearRules();
     if (edges != null) {
       edges.remove(chain.name());
       invalidateGraph();
@@ -268,6 +283,7 @@ final class TableDraft {
   private void ensureGraph() {
     if (edges == null) {
       edges = new HashMap<>();
+      owned.clear();
       for (ChainDraft chain : chains()) {
         for (Rule rule : chain.rules()) {
           String target = rule.spec().target().chainJumpedTo();
@@ -291,15 +307,33 @@ final class TableDraft {
     levels = null;
   }
 
+  private Map<String, Integer> ownTargets(String from) {
+    Map<String, Integer> targets = edges.get(from);
+    if (targets == null || owned.add(from)) {
+      targets = targets == null ? new HashMap<>() : new HashMap<>(targets);
+      edges.put(from, targets);
+      owned.add(from);
+    }
+    return targets;
+  }
+
   private void addEdge(String from, String to) {
-    edges.computeIfAbsent(from, key -> new HashMap<>()).merge(to, 1, Integer::sum);
+    ownTargets(from).merge(to, 1, Integer::sum);
   }
 
   private void removeEdge(String from, String to) {
-    Map<String, Integer> targets = edges.get(from);
-    if (targets != null && targets.merge(to, -1, Integer::sum) == 0) {
+    if (edges.get(from) == null) {
+      return;
+    }
+    Map<String, Integer> targets = ownTargets(from);
+    if (targets.merge(to, -1, Integer::sum) == 0) {
       targets.remove(to);
     }
+  }
+
+  /** The jump graph as it stands, or null when it was never needed (then it is not known). */
+  Map<String, Map<String, Integer>> edgesIfKnown() {
+    return edges;
   }
 
   Table freeze() {

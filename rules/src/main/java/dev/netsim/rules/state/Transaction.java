@@ -284,7 +284,9 @@ public final class Transaction {
     finished = true;
     Ruleset ruleset = state.ruleset();
     for (TableDraft draft : drafts.values()) {
-      ruleset = ruleset.with(draft.freeze());
+      Table frozen = draft.freeze();
+      ruleset = ruleset.with(frozen);
+      state.rememberEdges(frozen, draft.edgesIfKnown());
     }
     for (Runnable change : counterChanges) {
       change.run();
@@ -352,11 +354,18 @@ public final class Transaction {
   }
 
   private TableDraft draft(TableName table) {
-    return drafts.computeIfAbsent(table, name -> new TableDraft(state.ruleset().tableOrEmpty(name)));
+    return drafts.computeIfAbsent(table, name -> {
+      Table current = state.ruleset().tableOrEmpty(name);
+      return new TableDraft(current, state.knownEdges(current));
+    });
   }
 
   private TableDraft view(TableName table) {
     TableDraft draft = drafts.get(table);
-    return draft != null ? draft : new TableDraft(state.ruleset().tableOrEmpty(table));
+    if (draft != null) {
+      return draft;
+    }
+    Table current = state.ruleset().tableOrEmpty(table);
+    return new TableDraft(current, state.knownEdges(current));
   }
 }
