@@ -48,7 +48,7 @@ public final class ReferenceEvaluator implements PacketClassifier {
     if (listener != null) {
       listener.step(new EvalStep.TableEntered(tableName, hook));
     }
-    Verdict verdict = walk(table, chain, packet, result, listener);
+    Verdict verdict = walk(table, chain, null, packet, result, listener);
     if (verdict == FELL_THROUGH) {
       if (chain.countsPolicy()) {
         state.counters().countPolicy(tableName, hook, packet.length);
@@ -64,12 +64,15 @@ public final class ReferenceEvaluator implements PacketClassifier {
 
   /**
    * Walks {@code chain}; returns a terminal verdict (recorded in {@code result}) or {@link #FELL_THROUGH} when
-   * the chain ended or returned.
+   * the chain ended or returned. {@code returnTo} is the chain evaluation goes back to then (null: the
+   * built-in chain's policy), for the listener only.
    */
-  private Verdict walk(Table table, Chain chain, PacketContext packet, Evaluation result, EvalListener listener) {
+  private Verdict walk(Table table, Chain chain, String returnTo, PacketContext packet, Evaluation result,
+      EvalListener listener) {
     CounterStore counters = state.counters();
     List<Rule> rules = chain.rules();
     for (int i = 0; i < rules.size(); i++) {
+      // indexed, not an iterator: verdict-only evaluation allocates nothing
       Rule rule = rules.get(i);
       int number = i + 1;
       Boolean matched = matches(chain, number, rule, packet, result, listener);
@@ -83,22 +86,21 @@ public final class ReferenceEvaluator implements PacketClassifier {
       Target target = rule.spec().target();
       String jumpedTo = target.chainJumpedTo();
       if (jumpedTo != null) {
-        Chain next = table.chain(jumpedTo);
         if (listener != null) {
           listener.step(new EvalStep.Jumped(chain.name(), number, rule, jumpedTo, target.isGoto()));
         }
-        Verdict verdict = walk(table, next, packet, result, listener);
+        // -g: the jumped-to chain returns where this one would have
+        Verdict verdict = walk(table, table.chain(jumpedTo), target.isGoto() ? returnTo : chain.name(), packet,
+            result, listener);
         if (verdict != FELL_THROUGH || target.isGoto()) {
           return verdict;
-        }
-        if (listener != null) {
-          listener.step(new EvalStep.Returned(jumpedTo, 0, chain.name()));
         }
         continue;
       }
       if (target instanceof StandardTarget standard && standard.kind() == StandardTarget.Kind.RETURN) {
         if (listener != null) {
           listener.step(new EvalStep.RuleMatched(chain.name(), number, rule, Verdict.CONTINUE));
+          listener.step(new EvalStep.Returned(chain.name(), number, returnTo));
         }
         return FELL_THROUGH;
       }
@@ -110,6 +112,9 @@ public final class ReferenceEvaluator implements PacketClassifier {
         result.decideByRule(verdict, chain.name(), number, rule);
         return verdict;
       }
+    }
+    if (listener != null) {
+      listener.step(new EvalStep.Returned(chain.name(), 0, returnTo));
     }
     return FELL_THROUGH;
   }

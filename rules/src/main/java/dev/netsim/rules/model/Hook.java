@@ -12,6 +12,9 @@ public enum Hook {
   OUTPUT,
   POSTROUTING;
 
+  /** {@code values()} without the copy each call makes (evaluation must not allocate). */
+  private static final Hook[] ALL = values();
+
   /** This hook's bit in a hook mask (bit {@code ordinal()}), as the kernel's {@code hook_mask}. */
   public int bit() {
     return 1 << ordinal();
@@ -19,7 +22,7 @@ public enum Hook {
 
   /** The hook a built-in chain name stands for, or {@code null} when {@code name} is not one. */
   public static Hook byChainName(String name) {
-    for (Hook hook : values()) {
+    for (Hook hook : ALL) {
       if (hook.name().equals(name)) {
         return hook;
       }

@@ -21,7 +21,8 @@ public final class CounterStore {
   private int[] free = new int[16];
   private int freeCount;
   private int next;
-  private final long[] policyPackets = new long[TableName.values().length * Hook.values().length];
+  private static final int HOOKS = Hook.values().length;
+  private final long[] policyPackets = new long[TableName.values().length * HOOKS];
   private final long[] policyBytes = new long[policyPackets.length];
 
   /** A fresh rule id with zeroed counters. */
@@ -115,6 +116,6 @@ public final class CounterStore {
   }
 
   private static int policySlot(TableName table, Hook hook) {
-    return table.ordinal() * Hook.values().length + hook.ordinal();
+    return table.ordinal() * HOOKS + hook.ordinal();
   }
 }

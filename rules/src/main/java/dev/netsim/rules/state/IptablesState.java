@@ -24,6 +24,9 @@ public final class IptablesState {
   private Ruleset ruleset = Ruleset.EMPTY;
   private long version;
   private final Set<String> ipsets = new HashSet<>();
+  /** {@link #needsConntrack()} as of ruleset version {@code conntrackKnownAt}. */
+  private long conntrackKnownAt = -1;
+  private boolean conntrackNeeded;
 
   public Ruleset ruleset() {
     return ruleset;
@@ -88,9 +91,6 @@ public final class IptablesState {
     }
     return conntrackNeeded;
   }
-
-  private long conntrackKnownAt = -1;
-  private boolean conntrackNeeded;
 
   private boolean computeNeedsConntrack() {
     for (Table table : ruleset.tables().values()) {

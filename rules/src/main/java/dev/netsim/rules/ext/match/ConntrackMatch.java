@@ -137,69 +137,149 @@ public record ConntrackMatch(
     }
   }
 
+  /** The tests of {@link #failingTest}, in the order they are made. */
+  private static final int PASS = 0;
+  private static final int STATE = 1;
+  private static final int NO_ENTRY = 2;
+  private static final int PROTOCOL = 3;
+  private static final int ORIG_SRC = 4;
+  private static final int ORIG_DST = 5;
+  private static final int REPLY_SRC = 6;
+  private static final int REPLY_DST = 7;
+  private static final int ORIG_SRC_PORT = 8;
+  private static final int ORIG_DST_PORT = 9;
+  private static final int REPLY_SRC_PORT = 10;
+  private static final int REPLY_DST_PORT = 11;
+  private static final int STATUS = 12;
+  private static final int EXPIRES = 13;
+  private static final int DIRECTION = 14;
+
   @Override
   public MatchResult evaluate(PacketContext packet, Object unused) {
-    return MatchResult.of(firstFailure(packet) == null);
+    return MatchResult.of(failingTest(packet) == PASS);
   }
 
   @Override
   public String explainMismatch(PacketContext packet) {
-    String failure = firstFailure(packet);
-    return failure != null ? failure : "matches";
-  }
-
-  /** The first test the packet fails, in words, or null when all pass. */
-  private String firstFailure(PacketContext packet) {
-    if (state != null) {
-      int bits = packet.ctStateBits();
-      if (((bits & state.mask()) != 0) == state.inverted()) {
+    ConntrackView ct = packet.conntrack;
+    switch (failingTest(packet)) {
+      case STATE -> {
         StringBuilder text = new StringBuilder("conntrack state is");
-        appendStates(text, bits);
+        appendStates(text, packet.ctStateBits());
         text.append(", rule wants").append(state.inverted() ? " !" : "");
         appendStates(text, state.mask());
         return text.toString();
       }
+      case NO_ENTRY -> {
+        return "packet has no conntrack entry";
+      }
+      case PROTOCOL -> {
+        return "connection protocol is " + ct.protocol() + ", rule wants " + (protocol.inverted() ? "! " : "")
+            + protocol.low();
+      }
+      case ORIG_SRC -> {
+        return addressText("original source", ct.origSrc(), origSrc);
+      }
+      case ORIG_DST -> {
+        return addressText("original destination", ct.origDst(), origDst);
+      }
+      case REPLY_SRC -> {
+        return addressText("reply source", ct.replySrc(), replySrc);
+      }
+      case REPLY_DST -> {
+        return addressText("reply destination", ct.replyDst(), replyDst);
+      }
+      case ORIG_SRC_PORT -> {
+        return rangeText("original source port", ct.origSrcPort(), origSrcPort);
+      }
+      case ORIG_DST_PORT -> {
+        return rangeText("original destination port", ct.origDstPort(), origDstPort);
+      }
+      case REPLY_SRC_PORT -> {
+        return rangeText("reply source port", ct.replySrcPort(), replySrcPort);
+      }
+      case REPLY_DST_PORT -> {
+        return rangeText("reply destination port", ct.replyDstPort(), replyDstPort);
+      }
+      case STATUS -> {
+        StringBuilder text = new StringBuilder("conntrack status is");
+        appendStatus(text, ct.status());
+        return text.append(", rule wants").append(status.inverted() ? " !" : "").append(statusText()).toString();
+      }
+      case EXPIRES -> {
+        return rangeText("remaining lifetime", ct.expiresInSeconds(), expires);
+      }
+      case DIRECTION -> {
+        return "packet travels in the " + (ct.isReply() ? "reply" : "original") + " direction, rule wants "
+            + (reply ? "REPLY" : "ORIGINAL");
+      }
+      default -> {
+        return "matches";
+      }
     }
-    ConntrackView ct = packet.conntrack;
+  }
+
+  /** The first test the packet fails ({@link #PASS} when none), without allocating. */
+  private int failingTest(PacketContext packet) {
+    if (state != null && ((packet.ctStateBits() & state.mask()) != 0) == state.inverted()) {
+      return STATE;
+    }
     boolean anyEntryTest = protocol != null || origSrc != null || origDst != null || replySrc != null
         || replyDst != null || origSrcPort != null || origDstPort != null || replySrcPort != null
         || replyDstPort != null || status != null || expires != null || reply != null;
     if (!anyEntryTest) {
-      return null;
+      return PASS;
     }
+    ConntrackView ct = packet.conntrack;
     if (ct == null) {
-      return "packet has no conntrack entry";
+      return NO_ENTRY;
     }
     if (protocol != null && (ct.protocol() == protocol.low()) == protocol.inverted()) {
-      return "connection protocol is " + ct.protocol() + ", rule wants " + (protocol.inverted() ? "! " : "")
-          + protocol.low();
+      return PROTOCOL;
     }
-    String failure = addressFailure("original source", ct.origSrc(), origSrc);
-    failure = failure != null ? failure : addressFailure("original destination", ct.origDst(), origDst);
-    failure = failure != null ? failure : addressFailure("reply source", ct.replySrc(), replySrc);
-    failure = failure != null ? failure : addressFailure("reply destination", ct.replyDst(), replyDst);
-    failure = failure != null ? failure : rangeFailure("original source port", ct.origSrcPort(), origSrcPort);
-    failure = failure != null ? failure : rangeFailure("original destination port", ct.origDstPort(), origDstPort);
-    failure = failure != null ? failure : rangeFailure("reply source port", ct.replySrcPort(), replySrcPort);
-    failure = failure != null ? failure : rangeFailure("reply destination port", ct.replyDstPort(), replyDstPort);
-    if (failure != null) {
-      return failure;
+    if (addressFails(ct.origSrc(), origSrc)) {
+      return ORIG_SRC;
+    }
+    if (addressFails(ct.origDst(), origDst)) {
+      return ORIG_DST;
+    }
+    if (addressFails(ct.replySrc(), replySrc)) {
+      return REPLY_SRC;
+    }
+    if (addressFails(ct.replyDst(), replyDst)) {
+      return REPLY_DST;
+    }
+    if (rangeFails(ct.origSrcPort(), origSrcPort)) {
+      return ORIG_SRC_PORT;
+    }
+    if (rangeFails(ct.origDstPort(), origDstPort)) {
+      return ORIG_DST_PORT;
+    }
+    if (rangeFails(ct.replySrcPort(), replySrcPort)) {
+      return REPLY_SRC_PORT;
+    }
+    if (rangeFails(ct.replyDstPort(), replyDstPort)) {
+      return REPLY_DST_PORT;
     }
     if (status != null && ((ct.status() & status.mask()) != 0 || status.mask() == 0 && ct.status() == 0)
         == status.inverted()) {
-      StringBuilder text = new StringBuilder("conntrack status is");
-      appendStatus(text, ct.status());
-      return text.append(", rule wants").append(status.inverted() ? " !" : "").append(statusText()).toString();
+      return STATUS;
     }
-    failure = rangeFailure("remaining lifetime", ct.expiresInSeconds(), expires);
-    if (failure != null) {
-      return failure;
+    if (rangeFails(ct.expiresInSeconds(), expires)) {
+      return EXPIRES;
     }
     if (reply != null && ct.isReply() != reply) {
-      return "packet travels in the " + (ct.isReply() ? "reply" : "original") + " direction, rule wants "
-          + (reply ? "REPLY" : "ORIGINAL");
+      return DIRECTION;
     }
-    return null;
+    return PASS;
+  }
+
+  private static boolean addressFails(int actual, Address test) {
+    return test != null && ((actual & test.mask()) == test.address()) == test.inverted();
+  }
+
+  private static boolean rangeFails(long actual, Range test) {
+    return test != null && (actual >= test.low() && actual <= test.high()) == test.inverted();
   }
 
   private String statusText() {
@@ -208,18 +288,12 @@ public record ConntrackMatch(
     return text.toString();
   }
 
-  private static String addressFailure(String what, int actual, Address test) {
-    if (test == null || ((actual & test.mask()) == test.address()) != test.inverted()) {
-      return null;
-    }
+  private static String addressText(String what, int actual, Address test) {
     return what + " is " + Ipv4.format(actual) + ", rule wants " + (test.inverted() ? "! " : "")
         + Ipv4.format(test.address()) + Names.maskSuffix(test.mask());
   }
 
-  private static String rangeFailure(String what, long actual, Range test) {
-    if (test == null || (actual >= test.low() && actual <= test.high()) != test.inverted()) {
-      return null;
-    }
+  private static String rangeText(String what, long actual, Range test) {
     return what + " is " + actual + ", rule wants " + (test.inverted() ? "! " : "") + test.low()
         + (test.low() == test.high() ? "" : ":" + test.high());
   }
