@@ -53,6 +53,18 @@ public final class PacketContext {
   public boolean bridged;
   /** Source MAC address in the low 48 bits, or -1 when the packet has no Ethernet header here. */
   public long srcMac = -1;
+  /**
+   * The link-layer packet type ({@code skb->pkt_type}, for {@code -m pkttype}): {@link #PACKET_HOST},
+   * {@link #PACKET_BROADCAST}, {@link #PACKET_MULTICAST}, {@link #PACKET_OTHERHOST}, {@link #PACKET_OUTGOING},
+   * {@link #PACKET_LOOPBACK}; -1 when the engine does not say (pkttype is then undetermined).
+   */
+  public int pktType = -1;
+  public static final int PACKET_HOST = 0;
+  public static final int PACKET_BROADCAST = 1;
+  public static final int PACKET_MULTICAST = 2;
+  public static final int PACKET_OTHERHOST = 3;
+  public static final int PACKET_OUTGOING = 4;
+  public static final int PACKET_LOOPBACK = 5;
 
   /** The packet mark ({@code nfmark}). */
   public int mark;
@@ -137,6 +149,7 @@ public final class PacketContext {
     physOutInterface = null;
     bridged = false;
     srcMac = -1;
+    pktType = -1;
     mark = 0;
     conntrack = null;
     notrack = false;

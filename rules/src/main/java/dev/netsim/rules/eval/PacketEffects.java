@@ -10,6 +10,13 @@ public interface PacketEffects {
   /** A LOG or NFLOG (or other logging) target saw the packet; {@code target} carries prefix and level. */
   void logged(Target target, PacketContext packet);
 
+  /**
+   * A target acted outside the packet in a way the engine may model and the rules module does not: TEE (send
+   * a copy to {@code --gateway}), SET (add to or delete from an ipset). The packet goes on unchanged.
+   */
+  default void acted(Target target, PacketContext packet) {
+  }
+
   /** Effects that go nowhere: for callers that do not care (tests, benchmarks). */
   PacketEffects NONE = (target, packet) -> { };
 }

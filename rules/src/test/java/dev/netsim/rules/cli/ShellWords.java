@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command line into words as a POSIX shell would (quotes and backslashes; no expansions). */
-final class ShellWords {
+public final class ShellWords {
   private ShellWords() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;

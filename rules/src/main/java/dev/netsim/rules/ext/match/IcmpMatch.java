@@ -108,7 +108,7 @@ public record IcmpMatch(int type, int codeLow, int codeHigh, boolean inverted) i
 
   @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
-    if (packet.protocol != 1 || packet.icmpType < 0) {
+    if (packet.protocol != 1 || packet.laterFragment || packet.icmpType < 0) {
       return MatchResult.NO_MATCH;
     }
     boolean matched = type == 0xff
@@ -118,7 +118,7 @@ public record IcmpMatch(int type, int codeLow, int codeHigh, boolean inverted) i
 
   @Override
   public String explainMismatch(PacketContext packet) {
-    if (packet.protocol != 1 || packet.icmpType < 0) {
+    if (packet.protocol != 1 || packet.laterFragment || packet.icmpType < 0) {
       return "packet is not ICMP";
     }
     StringBuilder wanted = new StringBuilder();

@@ -89,7 +89,7 @@ public record MultiportMatch(Direction direction, List<Integer> ports, List<Bool
 
   @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
-    if (packet.srcPort < 0) {
+    if (packet.laterFragment || packet.srcPort < 0) {
       return MatchResult.NO_MATCH;
     }
     boolean found = switch (direction) {
@@ -102,7 +102,7 @@ public record MultiportMatch(Direction direction, List<Integer> ports, List<Bool
 
   @Override
   public String explainMismatch(PacketContext packet) {
-    if (packet.srcPort < 0) {
+    if (packet.laterFragment || packet.srcPort < 0) {
       return "packet has no ports";
     }
     StringBuilder text = new StringBuilder(switch (direction) {

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code -m pkttype --pkt-type unicast|broadcast|multicast|...}: the link-layer packet type, which the
- * context does not carry: undetermined.
+ * {@code -m pkttype --pkt-type unicast|broadcast|multicast|...}: the link-layer packet type
+ * ({@link PacketContext#pktType}; undetermined when the engine leaves it unknown). As in the kernel, a looped
+ * back packet counts as multicast when its destination is, else as broadcast.
  */
 public record PkttypeMatch(String type, boolean inverted) implements Match {
   private static final List<String> TYPES =
@@ -36,7 +37,20 @@ public record PkttypeMatch(String type, boolean inverted) implements Match {
 
   @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
-    return MatchResult.UNDETERMINED;
+    int actual = actualType(packet);
+    return actual < 0 ? MatchResult.UNDETERMINED : MatchResult.of(actual == TYPES.indexOf(type), inverted);
+  }
+
+  private static int actualType(PacketContext packet) {
+    if (packet.pktType != PacketContext.PACKET_LOOPBACK) {
+      return packet.pktType;
+    }
+    return (packet.dst >>> 28) == 0xe ? PacketContext.PACKET_MULTICAST : PacketContext.PACKET_BROADCAST;
+  }
+
+  @Override
+  public String explainMismatch(PacketContext packet) {
+    return "packet type is " + TYPES.get(actualType(packet)) + ", rule wants " + (inverted ? "! " : "") + type;
   }
 
   /** The {@code pkttype} module. */

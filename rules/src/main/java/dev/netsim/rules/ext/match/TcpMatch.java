@@ -114,7 +114,7 @@ public record TcpMatch(
 
   @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
-    if (packet.protocol != 6 || packet.srcPort < 0) {
+    if (packet.protocol != 6 || packet.laterFragment || packet.srcPort < 0) {
       return MatchResult.NO_MATCH;
     }
     if (PortRanges.contains(sportLow, sportHigh, packet.srcPort) == sportInverted
@@ -127,7 +127,7 @@ public record TcpMatch(
 
   @Override
   public String explainMismatch(PacketContext packet) {
-    if (packet.protocol != 6 || packet.srcPort < 0) {
+    if (packet.protocol != 6 || packet.laterFragment || packet.srcPort < 0) {
       return "packet is not TCP";
     }
     if (PortRanges.contains(sportLow, sportHigh, packet.srcPort) == sportInverted) {

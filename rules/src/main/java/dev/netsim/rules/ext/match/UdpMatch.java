@@ -61,7 +61,7 @@ public record UdpMatch(int sportLow, int sportHigh, boolean sportInverted, int d
 
   @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
-    if (packet.protocol != 17 || packet.srcPort < 0) {
+    if (packet.protocol != 17 || packet.laterFragment || packet.srcPort < 0) {
       return MatchResult.NO_MATCH;
     }
     return MatchResult.of(PortRanges.contains(sportLow, sportHigh, packet.srcPort) != sportInverted
@@ -70,7 +70,7 @@ public record UdpMatch(int sportLow, int sportHigh, boolean sportInverted, int d
 
   @Override
   public String explainMismatch(PacketContext packet) {
-    if (packet.protocol != 17 || packet.srcPort < 0) {
+    if (packet.protocol != 17 || packet.laterFragment || packet.srcPort < 0) {
       return "packet is not UDP";
     }
     if (PortRanges.contains(sportLow, sportHigh, packet.srcPort) == sportInverted) {
