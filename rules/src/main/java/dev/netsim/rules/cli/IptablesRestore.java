@@ -29,7 +29,6 @@ public final class IptablesRestore {
   private final ExtensionRegistry registry;
   private final Function<String, String> files;
   /** The first jump to a missing chain in the current table, reported at its COMMIT as iptables-nft does. */
-  private IptablesException missingJump;
 
   /**
    * @param files reads the file named on the command line; returns null when it cannot be opened
@@ -135,8 +134,16 @@ public final class IptablesRestore {
     return restore(input, new Options(counters, noflush, test, verbose, onlyTable), out, err);
   }
 
+  /**
+   * What one table of the input has pending: the first jump to a chain that did not exist when its rule was
+   * read (the kernel only refuses it when the table is committed, so the error is reported at COMMIT).
+   */
+  private static final class Pending {
+    IptablesException missingJump;
+  }
+
   private int restore(String input, Options options, PrintStream out, PrintStream err) {
-    missingJump = null;
+    Pending pending = new Pending();
     String[] lines = input.split("\n", -1);
     int count = input.endsWith("\n") ? lines.length - 1 : lines.length;
     Transaction tx = null;
@@ -155,8 +162,8 @@ public final class IptablesRestore {
         }
         boolean inTable = tx != null || skipping;
         if (inTable && line.equals("COMMIT")) {
-          if (missingJump != null) {
-            throw missingJump;
+          if (pending.missingJump != null) {
+            throw pending.missingJump;
           }
           if (tx != null) {
             if (options.test()) {
@@ -204,7 +211,7 @@ public final class IptablesRestore {
           chainLine(line, number, table, tx, options);
           continue;
         }
-        ruleLine(line, number, table, tx, options, out, err);
+        ruleLine(line, number, table, tx, options, pending, out, err);
       }
     } catch (IptablesException error) {
       if (tx != null) {
@@ -285,7 +292,7 @@ public final class IptablesRestore {
   }
 
   private void ruleLine(String line, int number, TableName table, Transaction tx, Options options,
-      PrintStream out, PrintStream err) {
+      Pending pending, PrintStream out, PrintStream err) {
     String text = line;
     List<String> argv = new ArrayList<>();
     argv.add(PROGRAM);
@@ -319,8 +326,8 @@ public final class IptablesRestore {
       }
     }
     IptablesCommand.apply(command, table, tx, out, options.verbose() || command.verboseOn(), missing -> {
-      if (missingJump == null) {
-        missingJump = missing;
+      if (pending.missingJump == null) {
+        pending.missingJump = missing;
       }
     });
   }
