@@ -24,6 +24,7 @@ public final class IptablesState {
   private Ruleset ruleset = Ruleset.EMPTY;
   private long version;
   private final Set<String> ipsets = new HashSet<>();
+  private final long[] tableVersions = new long[TableName.values().length];
   /** {@link #needsConntrack()} as of ruleset version {@code conntrackKnownAt}. */
   private long conntrackKnownAt = -1;
   private boolean conntrackNeeded;
@@ -39,6 +40,15 @@ public final class IptablesState {
   /** Incremented by every committed transaction. */
   public long version() {
     return version;
+  }
+
+  /**
+   * The {@link #version()} at which a transaction last changed {@code table} (0: never), so that a compiled
+   * classifier rebuilds only the tables that changed. Chains a transaction left alone are even the same
+   * {@link dev.netsim.rules.model.Chain} objects in the new snapshot, so per-chain work can be kept by identity.
+   */
+  public long tableVersion(TableName table) {
+    return tableVersions[table.ordinal()];
   }
 
   /**
@@ -74,9 +84,12 @@ public final class IptablesState {
     }
   }
 
-  void install(Ruleset newRuleset) {
+  void install(Ruleset newRuleset, Set<TableName> changed) {
     ruleset = Objects.requireNonNull(newRuleset, "ruleset");
     version++;
+    for (TableName table : changed) {
+      tableVersions[table.ordinal()] = version;
+    }
   }
 
   /**

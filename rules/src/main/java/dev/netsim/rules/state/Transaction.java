@@ -294,7 +294,7 @@ public final class Transaction {
     for (int id : released) {
       state.counters().release(id);
     }
-    state.install(ruleset);
+    state.install(ruleset, drafts.keySet());
   }
 
   /** Drops the batch. */
