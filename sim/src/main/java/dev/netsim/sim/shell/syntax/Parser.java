@@ -687,12 +687,15 @@ final class Parser {
     private final List<WordPart> parts = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private boolean textQuoted;
+    /** Whether {@link #text} holds a literal, possibly an empty quoted one ({@code ''} is a word). */
+    private boolean started;
 
     void literal(String s, boolean quoted) {
-      if (text.length() > 0 && textQuoted != quoted) {
+      if (started && textQuoted != quoted) {
         flush();
       }
       textQuoted = quoted;
+      started = true;
       text.append(s);
     }
 
@@ -706,9 +709,10 @@ final class Parser {
     }
 
     private void flush() {
-      if (text.length() > 0) {
+      if (started) {
         parts.add(new Literal(text.toString(), textQuoted));
         text.setLength(0);
+        started = false;
       }
     }
 

@@ -278,6 +278,9 @@ final class GnuRegex {
     if (negated) {
       pos++;
     }
+    if (pos >= pattern.length()) {
+      throw new Invalid("Invalid regular expression");
+    }
     boolean first = true;
     while (true) {
       if (pos >= pattern.length()) {

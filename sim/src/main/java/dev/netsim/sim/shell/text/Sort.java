@@ -27,7 +27,8 @@ final class Sort implements Tool {
       Map.entry("version-sort", "V"), Map.entry("zero-terminated", "z"), Map.entry("random-sort", "R"),
       Map.entry("month-sort", "M"), Map.entry("merge", "m"), Map.entry("dictionary-order", "d"),
       Map.entry("ignore-nonprinting", "i"));
-  private static final Pattern KEY = Pattern.compile("([^.,]*)(?:\\.([^,]*?))?([a-zA-Z]*)(?:,([^.,]*?)(?:\\.([^,]*?))?([a-zA-Z]*))?");
+  private static final Pattern KEY = Pattern.compile(
+      "([^.,a-zA-Z]*)(?:\\.([^,a-zA-Z]*))?([a-zA-Z]*)(?:,([^.,a-zA-Z]*)(?:\\.([^,a-zA-Z]*))?([a-zA-Z]*))?");
 
   /** Ordering flags: numeric, reverse, fold case. */
   private record Flags(boolean numeric, boolean reverse, boolean fold) {}

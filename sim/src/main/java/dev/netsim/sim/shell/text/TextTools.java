@@ -5,7 +5,7 @@ import dev.netsim.sim.shell.ToolSet;
 
 /**
  * The text tools and small programs a tutorial pipes through, each behaving as Debian 12's bash builtins,
- * coreutils and GNU grep do: {@code echo}, {@code cat}, {@code grep}, {@code head}, {@code tail},
+ * coreutils and GNU grep do: {@code echo}, {@code printf}, {@code cat}, {@code grep}, {@code head}, {@code tail},
  * {@code wc}, {@code sort}, {@code true}, {@code false}, {@code whoami}.
  */
 public final class TextTools implements ToolSet {
@@ -14,6 +14,7 @@ public final class TextTools implements ToolSet {
     registry
         .tool("echo", new Echo())
         .tool("cat", new Cat())
+        .tool("printf", new Printf())
         .tool("grep", new Grep())
         .tool("head", HeadTail.head())
         .tool("tail", HeadTail.tail())

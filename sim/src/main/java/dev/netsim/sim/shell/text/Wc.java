@@ -44,51 +44,46 @@ final class Wc implements Tool {
     }
     boolean named = !options.operands.isEmpty();
     List<String> files = named ? options.operands : List.of("-");
+    // Read everything first: GNU sizes the columns from all inputs, then reports each in order.
     List<long[]> counts = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
     long regularBytes = 0;
     boolean pipe = false;
-    boolean firstFailed = false;
-    int status = 0;
     for (String file : files) {
-      String text;
       try {
-        text = Inputs.read(call, file);
+        long[] count = count(Inputs.read(call, file));
+        counts.add(count);
+        errors.add(null);
+        if (file.equals("-")) {
+          pipe = true;
+        } else {
+          regularBytes += count[3];
+        }
       } catch (IOException e) {
-        call.err().println("wc: " + file + ": " + e.getMessage());
-        status = 1;
-        firstFailed |= counts.isEmpty() && names.isEmpty() && file.equals(files.get(0));
-        continue;
+        counts.add(null);
+        errors.add("wc: " + file + ": " + e.getMessage());
       }
-      long[] count = count(text);
-      if (file.equals("-")) {
-        pipe = true;
-      } else {
-        regularBytes += count[3];
-      }
-      counts.add(count);
-      names.add(named ? file : null);
     }
     int shown = 0;
     for (boolean b : show) {
       shown += b ? 1 : 0;
     }
-    int width;
-    if (shown == 1 && files.size() == 1) {
-      width = 1;
-    } else if (firstFailed) {
-      width = 1;
-    } else {
-      width = String.valueOf(regularBytes).length();
-      if (pipe) {
-        width = Math.max(width, 7);
-      }
+    int width = 1;
+    if (!(shown == 1 && files.size() == 1) && counts.get(0) != null) {
+      width = Math.max(String.valueOf(regularBytes).length(), pipe ? 7 : 1);
     }
     long[] total = new long[5];
-    for (int i = 0; i < counts.size(); i++) {
-      print(call, counts.get(i), show, width, names.get(i));
+    int status = 0;
+    for (int i = 0; i < files.size(); i++) {
+      long[] count = counts.get(i);
+      if (count == null) {
+        call.err().println(errors.get(i));
+        status = 1;
+        continue;
+      }
+      print(call, count, show, width, named ? files.get(i) : null);
       for (int k = 0; k < 5; k++) {
-        total[k] = k == 4 ? Math.max(total[k], counts.get(i)[k]) : total[k] + counts.get(i)[k];
+        total[k] = k == 4 ? Math.max(total[k], count[k]) : total[k] + count[k];
       }
     }
     if (files.size() > 1) {
