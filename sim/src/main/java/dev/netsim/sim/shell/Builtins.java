@@ -168,7 +168,7 @@ final class Builtins {
     }
     // Bash reports a finished job once, then forgets it; killed jobs vanish without a report.
     reported.forEach(jobs::remove);
-    jobs.all().stream().filter(Jobs.Job::killed).forEach(jobs::remove);
+    jobs.all().stream().filter(Jobs.Job::killed).forEach(jobs::forgetKilled);
     return status;
   }
 
@@ -288,6 +288,11 @@ final class Builtins {
         }
       } else if (arg.matches("[0-9]{1,9}")) {
         job = jobs.byPid(Integer.parseInt(arg));
+        Integer forgotten = job == null ? jobs.collectForgotten(Integer.parseInt(arg)) : null;
+        if (forgotten != null) {
+          status = forgotten;
+          continue;
+        }
         if (job == null) {
           io.err().println("bash: wait: pid " + arg + " is not a child of this shell");
           status = 127;

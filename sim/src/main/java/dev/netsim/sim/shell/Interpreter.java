@@ -279,7 +279,7 @@ final class Interpreter {
 
   /** A command as one line: continuation lines joined; of a multi-line command, its first line. */
   static String oneLine(String source) {
-    String joined = source.replaceAll("\\\\\n[ \t]*", " ");
+    String joined = source.replaceAll("[ \t]*\\\\\n[ \t]*", " ");
     int newline = joined.indexOf('\n');
     return newline < 0 ? joined : joined.substring(0, newline) + " ...";
   }

@@ -1,7 +1,9 @@
 package dev.netsim.sim.shell;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One shell's background jobs, numbered as bash numbers them. */
 final class Jobs {
@@ -35,6 +37,8 @@ final class Jobs {
   }
 
   private final List<Job> table = new ArrayList<>();
+  /** Killed jobs {@code jobs} has forgotten, whose status {@code wait PID} still collects, as bash keeps it. */
+  private final Map<Integer, Integer> killedStatusByPid = new HashMap<>();
 
   Job add(int pid, String command, BackgroundJob job) {
     int number = table.isEmpty() ? 1 : table.get(table.size() - 1).number + 1;
@@ -50,6 +54,17 @@ final class Jobs {
 
   void remove(Job job) {
     table.remove(job);
+  }
+
+  /** Forgets a killed job, keeping its status for {@code wait PID}. */
+  void forgetKilled(Job job) {
+    table.remove(job);
+    killedStatusByPid.put(job.pid, job.killedStatus);
+  }
+
+  /** The status of a killed job {@code jobs} forgot; removes it. Null if there is none for the pid. */
+  Integer collectForgotten(int pid) {
+    return killedStatusByPid.remove(pid);
   }
 
   /** Jobs {@code jobs} shows: all but the killed ones. */
