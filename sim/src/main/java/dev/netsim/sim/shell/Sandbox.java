@@ -3,6 +3,7 @@ package dev.netsim.sim.shell;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -100,7 +101,7 @@ final class Sandbox implements FileAccess {
       throw new IOException(DENIED);
     }
     Path workDir = policy.workDir();
-    Path file = workDir.resolve(path).normalize();
+    Path file = resolve(workDir, path);
     if (!file.startsWith(workDir)) {
       throw new IOException(DENIED);
     }
@@ -170,7 +171,7 @@ final class Sandbox implements FileAccess {
     if (!policy.enabled()) {
       throw new IOException(DENIED);
     }
-    Path given = Path.of(path);
+    Path given = resolve(null, path);
     List<Path> candidates = new ArrayList<>();
     if (given.isAbsolute()) {
       candidates.add(given.normalize());
@@ -198,6 +199,16 @@ final class Sandbox implements FileAccess {
       }
     }
     throw new IOException(anyInside ? NOT_FOUND : DENIED);
+  }
+
+  /** {@code path} (against {@code base} when given), normalised; a name no file can have is not found. */
+  private static Path resolve(Path base, String path) throws IOException {
+    try {
+      Path given = Path.of(path);
+      return base == null ? given : base.resolve(given).normalize();
+    } catch (InvalidPathException e) {
+      throw new IOException(NOT_FOUND, e);
+    }
   }
 
   private Set<Path> readRoots() {
@@ -247,6 +258,10 @@ final class Sandbox implements FileAccess {
     if (!path.startsWith("/")) {
       return null;
     }
-    return Path.of(path).normalize().toString();
+    try {
+      return Path.of(path).normalize().toString();
+    } catch (InvalidPathException e) {
+      return null;
+    }
   }
 }

@@ -39,11 +39,11 @@ final class GnuRegex {
       Map.entry("lower", "\\p{IsLowercase}"),
       Map.entry("space", "\\s"),
       Map.entry("blank", "\\t\\p{Zs}"),
-      Map.entry("punct", "\\p{Punct}\\p{IsPunctuation}\\p{IsSymbol}"),
+      Map.entry("punct", "\\p{Punct}\\p{P}\\p{S}"),
       Map.entry("xdigit", "0-9A-Fa-f"),
       Map.entry("cntrl", "\\p{Cntrl}"),
       Map.entry("print", "\\P{Cntrl}"),
-      Map.entry("graph", "\\p{IsAlphabetic}0-9\\p{IsPunctuation}\\p{IsSymbol}"));
+      Map.entry("graph", "\\p{IsAlphabetic}0-9\\p{P}\\p{S}"));
 
   private final String pattern;
   private final boolean extended;

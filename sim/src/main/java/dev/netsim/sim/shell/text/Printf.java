@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * and bash's messages for invalid numbers.
  */
 final class Printf implements Tool {
-  private static final Pattern SPEC = Pattern.compile("%([-+ #0]*)(\\*|[0-9]*)(?:\\.(\\*|[0-9]*))?([a-zA-Z%])?");
+  private static final Pattern SPEC = Pattern.compile("%([-+ #0]*)(\\*|[0-9]*)(?:\\.(\\*|[0-9]*))?[hlLqjzt]*(.)?", Pattern.DOTALL);
   private static final Pattern INTEGER = Pattern.compile("\\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)(.*)",
       Pattern.DOTALL);
 
@@ -100,7 +100,7 @@ final class Printf implements Tool {
       Matcher m = SPEC.matcher(format);
       m.region(i, format.length());
       if (!m.lookingAt() || m.group(4) == null) {
-        return "`" + format.substring(i + 1, Math.min(format.length(), m.end() + 1)) + "': missing format character";
+        return "`" + format.substring(i) + "': missing format character";
       }
       i = m.end();
       char conversion = m.group(4).charAt(0);
