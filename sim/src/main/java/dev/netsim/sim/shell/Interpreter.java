@@ -202,22 +202,46 @@ final class Interpreter {
     return redirected.reportWriteErrors(argv.get(0), status);
   }
 
+  /**
+   * {@code cmd &}: a simple command whose program runs in the background ({@link Tool#start}) is a live job.
+   * In a pipeline ({@code tcpdump -l | grep ICMP &}) the first command is the live one and the rest run
+   * again on each line it writes later, as line-buffered filters would. Anything else runs to its end at
+   * once, in a subshell, and is a finished job.
+   */
   private void startBackground(Shell shell, CommandList.Item item, Io io) {
     int pid = session.newPid(shell.netns);
     Shell sub = shell.subshell();
     BackgroundJob job = null;
     AndOr andOr = item.andOr();
-    if (andOr.pipelines().size() == 1 && andOr.pipelines().get(0).commands().size() == 1
-        && !andOr.pipelines().get(0).negated()
-        && andOr.pipelines().get(0).commands().get(0) instanceof Command.Simple simple
-        && !hasUnsupported(simple)) {
-      Expansion expansion = new Expansion(sub, io);
-      List<String> argv = expansion.fields(simple.words());
-      if (!argv.isEmpty() && !Builtins.handles(argv.get(0))) {
-        Redirected redirected = redirect(sub, simple.redirects(), io, expansion);
-        job = redirected == null
-            ? BackgroundJob.finished(1)
-            : dispatch(sub, sub.netns, argv, redirected.io(), simple.source(), true);
+    Pipeline pipeline = andOr.pipelines().get(0);
+    if (andOr.pipelines().size() == 1 && !pipeline.negated()
+        && pipeline.commands().get(0) instanceof Command.Simple first && !hasUnsupported(first)) {
+      if (pipeline.commands().size() == 1) {
+        job = startSimple(sub, first, io);
+      } else {
+        Streams.LinePipe pipe = new Streams.LinePipe();
+        BackgroundJob upstream = startSimple(sub, first, io.withOut(pipe.stream()));
+        if (upstream != null) {
+          Pipeline rest = new Pipeline(false, pipeline.commands().subList(1, pipeline.commands().size()));
+          int[] status = {runPipeline(sub.subshell(), rest, io.withStdin(pipe.drain()))};
+          pipe.onLine(line -> status[0] = runPipeline(sub.subshell(), rest, io.withStdin(line)));
+          job = new BackgroundJob() {
+            @Override
+            public boolean running() {
+              return upstream.running();
+            }
+
+            @Override
+            public int exitStatus() {
+              return status[0];
+            }
+
+            @Override
+            public int stop() {
+              return upstream.stop();
+            }
+          };
+        }
       }
     }
     if (job == null) {
@@ -231,6 +255,19 @@ final class Interpreter {
     }
     shell.jobs.add(pid, item.source(), job);
     shell.lastBackgroundPid = pid;
+  }
+
+  /** Starts a simple command's program in the background; null for a builtin or an empty command. */
+  private BackgroundJob startSimple(Shell shell, Command.Simple command, Io io) {
+    Expansion expansion = new Expansion(shell, io);
+    List<String> argv = expansion.fields(command.words());
+    if (argv.isEmpty() || Builtins.handles(argv.get(0))) {
+      return null;
+    }
+    Redirected redirected = redirect(shell, command.redirects(), io, expansion);
+    return redirected == null
+        ? BackgroundJob.finished(1)
+        : dispatch(shell, shell.netns, argv, redirected.io(), command.source(), true);
   }
 
   // ---- programs ----

@@ -91,4 +91,48 @@ final class Streams {
       return error;
     }
   }
+
+  /**
+   * A pipe from a background command: what it writes while starting is collected ({@link #drain()}); after
+   * that, each line it writes is handed over as it is completed.
+   */
+  static final class LinePipe {
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private java.util.function.Consumer<String> consumer;
+    private final PrintStream stream = print(new OutputStream() {
+      @Override
+      public void write(int b) {
+        pending.write(b);
+        if (b == '\n' && consumer != null) {
+          String line = pending.toString(StandardCharsets.UTF_8);
+          pending.reset();
+          consumer.accept(line);
+        }
+      }
+
+      @Override
+      public void write(byte[] bytes, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+          write(bytes[i]);
+        }
+      }
+    });
+
+    PrintStream stream() {
+      return stream;
+    }
+
+    /** What was written so far; empties the pipe. */
+    String drain() {
+      stream.flush();
+      String text = pending.toString(StandardCharsets.UTF_8);
+      pending.reset();
+      return text;
+    }
+
+    /** From now on, hands each completed line (with its newline) to {@code lines}. */
+    void onLine(java.util.function.Consumer<String> lines) {
+      this.consumer = lines;
+    }
+  }
 }

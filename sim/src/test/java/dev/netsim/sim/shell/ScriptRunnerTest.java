@@ -348,6 +348,22 @@ class ScriptRunnerTest {
   }
 
   @Test
+  void aBackgroundPipelineFiltersWhatTheLiveCommandWritesLater() {
+    registerListenAndSend();
+    assertThat(transcript("listen | grep -v one &\nsend one\nsend two\njobs\n")).isEqualTo("""
+        $ listen | grep -v one &
+        listening
+        $ send one
+        sending one
+        $ send two
+        sending two
+        received two
+        $ jobs
+        [1]+  Running                 listen | grep -v one &
+        """);
+  }
+
+  @Test
   void aBackgroundJobKeepsItsRedirection() throws Exception {
     registerListenAndSend();
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("netsim");
