@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * and bash's messages for invalid numbers.
  */
 final class Printf implements Tool {
-  private static final Pattern SPEC = Pattern.compile("%([-+ #0]*)(\\*|[0-9]*)(?:\\.(\\*|[0-9]*))?[hlLqjzt]*(.)?", Pattern.DOTALL);
+  private static final Pattern SPEC = Pattern.compile("%([-+ #0]*)(\\*|[0-9]*)(?:\\.(\\*|[0-9]*))?[hlLjzt]*(.)?", Pattern.DOTALL);
   private static final Pattern INTEGER = Pattern.compile("\\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)(.*)",
       Pattern.DOTALL);
 
