@@ -35,6 +35,18 @@ final class Interpreter {
     }
   }
 
+  /** The longest word an expansion may produce; a script that doubles a variable in a loop stops here. */
+  static final int MAX_WORD_CHARS = 16 << 20;
+
+  /** An expansion grew beyond {@link #MAX_WORD_CHARS}. */
+  private static final class WordTooLong extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WordTooLong() {
+      super(null, null, false, false);
+    }
+  }
+
   private final Session session;
   private final Builtins builtins;
   private final Programs programs;
@@ -151,6 +163,9 @@ final class Interpreter {
           }
           if (!last) {
             input = pipe.text();
+            if (pipe.overflowed()) {
+              status = notSimulated(io, oneLine(commands.get(i).source()) + " (more than 64 MiB into a pipe)");
+            }
           }
         }
       }
@@ -178,6 +193,14 @@ final class Interpreter {
     if (hasUnsupported(command)) {
       return notSimulated(io, oneLine(command.source()));
     }
+    try {
+      return expandAndRun(shell, command, io);
+    } catch (WordTooLong e) {
+      return notSimulated(io, oneLine(command.source()) + " (a word of more than 16 MiB)");
+    }
+  }
+
+  private int expandAndRun(Shell shell, Command.Simple command, Io io) {
     Expansion expansion = new Expansion(shell, io);
     List<String> argv = expansion.fields(command.words());
     if (argv.isEmpty()) {
@@ -260,7 +283,12 @@ final class Interpreter {
   /** Starts a simple command's program in the background; null for a builtin or an empty command. */
   private BackgroundJob startSimple(Shell shell, Command.Simple command, Io io) {
     Expansion expansion = new Expansion(shell, io);
-    List<String> argv = expansion.fields(command.words());
+    List<String> argv;
+    try {
+      argv = expansion.fields(command.words());
+    } catch (WordTooLong e) {
+      return BackgroundJob.finished(notSimulated(io, oneLine(command.source()) + " (a word of more than 16 MiB)"));
+    }
     if (argv.isEmpty() || Builtins.handles(argv.get(0))) {
       return null;
     }
@@ -405,6 +433,9 @@ final class Interpreter {
       if (current != null) {
         fields.add(current.toString());
       }
+      if (fields.stream().mapToLong(String::length).sum() > MAX_WORD_CHARS) {
+        throw new WordTooLong();
+      }
       return fields;
     }
 
@@ -413,6 +444,9 @@ final class Interpreter {
       StringBuilder text = new StringBuilder();
       for (WordPart part : word.parts()) {
         text.append(part instanceof WordPart.Literal literal ? literal.text() : value(part));
+        if (text.length() > MAX_WORD_CHARS) {
+          throw new WordTooLong();
+        }
       }
       return text.toString();
     }

@@ -39,10 +39,28 @@ final class Streams {
     });
   }
 
-  /** Collects what is written, for a pipe or a command substitution. */
+  /** The most a pipe or a command substitution holds; what is written beyond it is dropped. */
+  static final int MAX_CAPTURE_BYTES = 64 << 20;
+
+  /** Collects what is written, for a pipe or a command substitution, up to {@link #MAX_CAPTURE_BYTES}. */
   static final class Capture {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream stream = print(bytes);
+    private boolean overflowed;
+    private final PrintStream stream = print(new OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] data, int off, int len) {
+        int room = MAX_CAPTURE_BYTES - bytes.size();
+        if (len > room) {
+          overflowed = true;
+        }
+        bytes.write(data, off, Math.max(0, Math.min(len, room)));
+      }
+    });
 
     PrintStream stream() {
       return stream;
@@ -51,6 +69,10 @@ final class Streams {
     String text() {
       stream.flush();
       return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    boolean overflowed() {
+      return overflowed;
     }
   }
 

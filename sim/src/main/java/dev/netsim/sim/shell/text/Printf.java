@@ -58,6 +58,14 @@ final class Printf implements Tool {
     }
     String format = args.get(0);
     Arguments arguments = new Arguments(args.subList(1, args.size()));
+    try {
+      return format(call, format, arguments);
+    } catch (TooWide e) {
+      return NotSimulated.report(call);
+    }
+  }
+
+  private static int format(Invocation call, String format, Arguments arguments) {
     StringBuilder out = new StringBuilder();
     int status = 0;
     try {
@@ -112,6 +120,9 @@ final class Printf implements Tool {
       String width = m.group(2).equals("*") ? String.valueOf(integer(arguments.take(), arguments, call)) : m.group(2);
       String precision = m.group(3) == null ? null
           : m.group(3).equals("*") ? String.valueOf(integer(arguments.take(), arguments, call)) : m.group(3);
+      if (tooWide(width) || tooWide(precision)) {
+        throw new TooWide();
+      }
       String arg = arguments.take();
       String piece = switch (conversion) {
         case 's' -> pad(precision == null || arg == null ? nullToEmpty(arg)
@@ -150,6 +161,23 @@ final class Printf implements Tool {
       out.append(piece);
     }
     return null;
+  }
+
+  /** The widest field netsim formats; a wider one would only fill memory. */
+  private static final int MAX_FIELD = 1 << 20;
+
+  /** A field wider than {@link #MAX_FIELD}. */
+  private static final class TooWide extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooWide() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static boolean tooWide(String number) {
+    return number != null && number.replace("-", "").length() > 0
+        && (number.replace("-", "").length() > 7 || Integer.parseInt(number.replace("-", "")) > MAX_FIELD);
   }
 
   private static String nullToEmpty(String s) {
