@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One shell: the top-level one, one that {@code nsenter} started, or a subshell (a pipeline stage, a
@@ -85,7 +86,7 @@ final class Shell {
 
   /** Exported variables with a value, by name. */
   Map<String, String> environment() {
-    Map<String, String> env = new java.util.TreeMap<>();
+    Map<String, String> env = new TreeMap<>();
     for (String name : exported) {
       if (variables.containsKey(name)) {
         env.put(name, variables.get(name));

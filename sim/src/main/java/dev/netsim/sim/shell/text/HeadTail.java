@@ -58,7 +58,7 @@ final class HeadTail implements Tool {
     boolean quiet = false;
     for (Getopt.Option option : options.options) {
       switch (option.name()) {
-        case "n", "#" -> count = count(call, option.name().equals("#") ? option.value() : option.value(), false);
+        case "n", "#" -> count = count(call, option.value(), false);
         case "c" -> count = count(call, option.value(), true);
         case "q" -> quiet = true;
         case "v" -> verbose = true;
