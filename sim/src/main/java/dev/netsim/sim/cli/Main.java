@@ -1,6 +1,9 @@
 package dev.netsim.sim.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The {@code netsim} command line: dispatches to one command and exits with its status. */
@@ -23,7 +26,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // Scripts and tools speak UTF-8 (the seed is Korean) whatever the platform's default encoding.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
   }
 
   /** Runs the command line {@code args}; returns the exit status. */
@@ -39,7 +45,10 @@ public final class Main {
         out.print(USAGE);
         return 0;
       }
-      case "run", "conform", "bench" -> {
+      case "run" -> {
+        return RunCommand.run(rest, out, err);
+      }
+      case "conform", "bench" -> {
         err.println("netsim " + command + ": not yet implemented");
         return 2;
       }
