@@ -36,6 +36,16 @@ public enum PacketType {
     return code;
   }
 
+  /** The packet type stored as {@code code} in a cooked header (anything unknown reads as outgoing). */
+  public static PacketType ofCode(int code) {
+    for (PacketType type : values()) {
+      if (type.code == code) {
+        return type;
+      }
+    }
+    return OUTGOING;
+  }
+
   /**
    * How the kernel classifies a frame: sent frames are {@link #OUTGOING}; received ones are judged by their
    * destination against the receiving interface's own address, as {@code eth_type_trans} does.

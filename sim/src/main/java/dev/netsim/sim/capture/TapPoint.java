@@ -14,7 +14,7 @@ public record TapPoint(String netns, String device, int ifindex, Mac mac, boolea
     Objects.requireNonNull(netns, "netns");
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(mac, "mac");
-    Preconditions.checkArgument(!device.isEmpty() && !device.equals("any"),
+    Preconditions.checkArgument(!device.isEmpty() && !device.equals(Captures.ANY),
         "not a capturable device name: '%s'", device);
     Preconditions.checkArgument(ifindex > 0, "ifindex must be positive: %s", ifindex);
   }
