@@ -62,7 +62,8 @@ public final class Stack {
     return scheduler;
   }
 
-  IpOutput output() {
+  /** The IP layer below, as a raw socket (ping) uses it. */
+  public IpOutput output() {
     return output;
   }
 
