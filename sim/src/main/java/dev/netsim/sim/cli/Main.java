@@ -1,7 +1,10 @@
 package dev.netsim.sim.cli;
 
 import java.io.PrintStream;
+import dev.netsim.sim.conform.ConformCommand;
+import dev.netsim.sim.conform.NetsimTranscripts;
 import java.util.Arrays;
+import java.util.List;
 
 /** The {@code netsim} command line: dispatches to one command and exits with its status. */
 public final class Main {
@@ -39,7 +42,10 @@ public final class Main {
         out.print(USAGE);
         return 0;
       }
-      case "run", "conform", "bench" -> {
+      case "conform" -> {
+        return new ConformCommand(NetsimTranscripts.NOT_YET_AVAILABLE).run(List.of(rest), out, err);
+      }
+      case "run", "bench" -> {
         err.println("netsim " + command + ": not yet implemented");
         return 2;
       }
