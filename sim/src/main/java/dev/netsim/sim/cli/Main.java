@@ -4,7 +4,10 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.netsim.sim.conform.ConformCommand;
+import dev.netsim.sim.conform.NetsimTranscripts;
 import java.util.Arrays;
+import java.util.List;
 
 /** The {@code netsim} command line: dispatches to one command and exits with its status. */
 public final class Main {
@@ -48,7 +51,10 @@ public final class Main {
       case "run" -> {
         return RunCommand.run(rest, out, err);
       }
-      case "conform", "bench" -> {
+      case "conform" -> {
+        return new ConformCommand(NetsimTranscripts.NOT_YET_AVAILABLE).run(List.of(rest), out, err);
+      }
+      case "bench" -> {
         err.println("netsim " + command + ": not yet implemented");
         return 2;
       }

@@ -1,0 +1,21 @@
+package dev.netsim.sim.conform;
+
+import java.nio.file.Path;
+
+/**
+ * Produces netsim's {@code run --echo} transcript of a script: what the script runner prints for it, with
+ * {@code $ } lines and {@code [exit N]} lines, exactly as {@code ./netsim run --echo FILE} would.
+ */
+@FunctionalInterface
+public interface NetsimTranscripts {
+  /**
+   * Runs {@code scriptText} in a fresh simulated machine; {@code scriptDir} is the folder the script's
+   * relative file reads resolve against. Returns the transcript text.
+   */
+  String transcript(String scriptText, Path scriptDir);
+
+  /** Until the script runner lands: every call fails with a message saying so. */
+  NetsimTranscripts NOT_YET_AVAILABLE = (text, dir) -> {
+    throw new IllegalStateException("netsim's side is not yet available: the script runner (netsim run --echo) has not landed");
+  };
+}
