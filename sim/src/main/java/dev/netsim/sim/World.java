@@ -1,5 +1,8 @@
 package dev.netsim.sim;
 
+import dev.netsim.sim.engine.Kernel;
+import java.util.function.Function;
+
 import dev.netsim.core.state.BridgeFdb;
 import dev.netsim.core.state.NeighbourEntry;
 import dev.netsim.core.state.NeighbourParams;
@@ -34,7 +37,8 @@ public final class World {
   private final Map<String, NeighbourTable> neighbours = new HashMap<>();
   private final Map<String, Map<Integer, BridgeFdb>> fdbs = new HashMap<>();
   private final Map<String, Map<Integer, NeighbourParams>> neighbourParams = new HashMap<>();
-  private ProbeSink probeSink = ProbeSink.UNANSWERED;
+  private Function<String, ProbeSink> probeSinks = netns -> ProbeSink.UNANSWERED;
+  private Kernel kernel;
   private final LinkLocalChatter chatter = new LinkLocalChatter();
   private boolean runningTimers;
 
@@ -96,7 +100,7 @@ public final class World {
     requireNamespace(netns);
     NeighbourTable table = neighbours.computeIfAbsent(netns, name -> {
       NeighbourTable created = new NeighbourTable(index -> paramsFor(name, index));
-      created.setProbeSink(probeSink);
+      created.setProbeSink(probeSinks.apply(name));
       return created;
     });
     runTimers();
@@ -104,10 +108,18 @@ public final class World {
     return table;
   }
 
-  /** Where neighbour tables send the ARP requests their timers call for (the packet engine). */
-  public void setNeighbourProbeSink(ProbeSink sink) {
-    probeSink = Objects.requireNonNull(sink);
-    neighbours.values().forEach(table -> table.setProbeSink(sink));
+  /** Where each namespace's neighbour table sends the ARP requests its timers call for (the packet engine). */
+  public void setNeighbourProbeSinks(Function<String, ProbeSink> sinks) {
+    probeSinks = Objects.requireNonNull(sinks);
+    neighbours.forEach((netns, table) -> table.setProbeSink(sinks.apply(netns)));
+  }
+
+  /** The packet path and per-namespace runtime state (rules, conntrack, sockets), created on first use. */
+  public Kernel kernel() {
+    if (kernel == null) {
+      kernel = new Kernel(this);
+    }
+    return kernel;
   }
 
   /**

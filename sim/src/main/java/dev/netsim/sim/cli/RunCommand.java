@@ -6,6 +6,7 @@ import dev.netsim.sim.shell.RunOptions;
 import dev.netsim.sim.shell.RunResult;
 import dev.netsim.sim.shell.ScriptRunner;
 import dev.netsim.sim.shell.ShellHost;
+import dev.netsim.sim.tools.SimulatedHost;
 import dev.netsim.sim.shell.ToolRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,7 +159,7 @@ final class RunCommand {
 
   /** The machine a script starts from. */
   private static ShellHost newHost() {
-    return ShellHost.clockOnly(new World());
+    return new SimulatedHost(new World());
   }
 
   private static String read(InputStream in, String name) throws IOException {

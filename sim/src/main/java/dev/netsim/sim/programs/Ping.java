@@ -59,7 +59,7 @@ public final class Ping {
     this.err = err;
   }
 
-  /** Runs {@code ping ARGS...}; returns the exit status. */
+  /** Runs the command line {@code ping ARGS...} ({@code args.get(0)} is the program name); returns the exit status. */
   public int run(List<String> args) {
     Integer usage = parse(args);
     if (usage != null) {

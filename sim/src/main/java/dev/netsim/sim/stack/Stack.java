@@ -275,16 +275,18 @@ public final class Stack {
   }
 
   private void sendReset(Ipv4Packet packet, Tcp segment) {
-    Tcp reset;
+    output.send(Ipv4Packet.of(Ipv4.of(packet.dst()), Ipv4.of(packet.src()), resetFor(segment)));
+  }
+
+  /** The reset the kernel answers {@code segment} with (RFC 793's rules: ACK taken over, or SYN/data acknowledged). */
+  public static Tcp resetFor(Tcp segment) {
     if (segment.has(Tcp.ACK)) {
-      reset = new Tcp(segment.dstPort(), segment.srcPort(), segment.ack(), 0, Tcp.RST, 0, TcpOptions.NONE,
+      return new Tcp(segment.dstPort(), segment.srcPort(), segment.ack(), 0, Tcp.RST, 0, TcpOptions.NONE,
           Payload.EMPTY);
-    } else {
-      long consumed = segment.payload().length() + (segment.has(Tcp.SYN) ? 1 : 0) + (segment.has(Tcp.FIN) ? 1 : 0);
-      reset = new Tcp(segment.dstPort(), segment.srcPort(), 0, TcpSocket.seq(segment.seq() + consumed),
-          Tcp.RST | Tcp.ACK, 0, TcpOptions.NONE, Payload.EMPTY);
     }
-    output.send(Ipv4Packet.of(Ipv4.of(packet.dst()), Ipv4.of(packet.src()), reset));
+    long consumed = segment.payload().length() + (segment.has(Tcp.SYN) ? 1 : 0) + (segment.has(Tcp.FIN) ? 1 : 0);
+    return new Tcp(segment.dstPort(), segment.srcPort(), 0, TcpSocket.seq(segment.seq() + consumed),
+        Tcp.RST | Tcp.ACK, 0, TcpOptions.NONE, Payload.EMPTY);
   }
 
   private Delivery deliverUdp(Ipv4Packet packet, Udp datagram) {

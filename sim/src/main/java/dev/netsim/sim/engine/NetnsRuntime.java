@@ -1,0 +1,82 @@
+package dev.netsim.sim.engine;
+
+import dev.netsim.rules.eval.PacketClassifier;
+import dev.netsim.rules.eval.ReferenceEvaluator;
+import dev.netsim.rules.state.IptablesState;
+import dev.netsim.sim.conntrack.Conntrack;
+import dev.netsim.sim.conntrack.ConntrackTable;
+import dev.netsim.sim.stack.Stack;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The mutable kernel state of one network namespace that the topology snapshot does not hold: its iptables
+ * rules and counters, its conntrack table, its sockets, and the packets waiting for a neighbour to answer.
+ * A namespace that is deleted and created again gets a fresh one, as in Linux.
+ */
+public final class NetnsRuntime {
+  private final String netns;
+  private final long instance;
+  private final IptablesState iptables = new IptablesState();
+  private PacketClassifier classifier;
+  private final ConntrackTable conntrackTable = new ConntrackTable();
+  private final Conntrack conntrack = new Conntrack(conntrackTable);
+  private Stack stack;
+  /** Packets waiting for a neighbour, by (ifindex, next hop). */
+  final Map<Long, ArrayDeque<Queued>> unresolved = new HashMap<>();
+
+  /** A packet in a neighbour's queue and the device it leaves by. */
+  record Queued(Skb skb, int ifindex) {}
+
+  NetnsRuntime(String netns, long instance) {
+    this.netns = netns;
+    this.instance = instance;
+    this.classifier = new ReferenceEvaluator(iptables);
+  }
+
+  void attachStack(Stack created) {
+    stack = created;
+  }
+
+  public String netns() {
+    return netns;
+  }
+
+  long instance() {
+    return instance;
+  }
+
+  /** The namespace's iptables: what {@code iptables}, {@code iptables-save} and {@code iptables-restore} act on. */
+  public IptablesState iptables() {
+    return iptables;
+  }
+
+  /** What evaluates this namespace's rules on the packet path. */
+  public PacketClassifier classifier() {
+    return classifier;
+  }
+
+  /** Replaces the rule evaluator (e.g. with a compiled classifier built over {@link #iptables()}). */
+  public void useClassifier(PacketClassifier replacement) {
+    classifier = replacement;
+  }
+
+  /** The namespace's conntrack entries, as {@code conntrack -L} lists them. */
+  public ConntrackTable conntrackTable() {
+    return conntrackTable;
+  }
+
+  Conntrack conntrack() {
+    return conntrack;
+  }
+
+  /** The namespace's sockets. */
+  public Stack stack() {
+    return stack;
+  }
+
+  static long neighbourKey(int ifindex, int address) {
+    return (long) ifindex << 32 | (address & 0xffff_ffffL);
+  }
+}

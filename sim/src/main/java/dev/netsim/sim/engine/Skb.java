@@ -1,0 +1,59 @@
+package dev.netsim.sim.engine;
+
+import dev.netsim.core.packet.Ipv4Packet;
+import dev.netsim.core.topo.Link;
+import dev.netsim.sim.conntrack.Connection;
+import dev.netsim.sim.conntrack.CtInfo;
+
+/**
+ * One IPv4 packet on its way through one namespace, with what the kernel keeps beside it ({@code sk_buff}):
+ * its conntrack entry, mark, the bridge ports it crossed, and its trace. Mutable and short-lived; a bridge
+ * that floods makes copies.
+ */
+final class Skb {
+  Ipv4Packet packet;
+  final PacketTrace trace;
+  /** Made by this namespace's own stack (OUTPUT path) rather than received. */
+  boolean local;
+  Connection ct;
+  CtInfo ctinfo;
+  boolean notrack;
+  int zone;
+  int mark;
+  /** br_netfilter already ran PREROUTING for it on the bridge. */
+  boolean bridgePreroutingDone;
+  Link physIn;
+  Link physOut;
+  long srcMac = -1;
+  int pktType = -1;
+  /** The NAT target name that set up the connection's translation at this hook, for the trace. */
+  String natBy;
+
+  Skb(Ipv4Packet packet, PacketTrace trace) {
+    this.packet = packet;
+    this.trace = trace;
+  }
+
+  /** A copy for another bridge port; the trace is shared and counts one more ending. */
+  Skb copy() {
+    Skb copy = new Skb(packet, trace);
+    copy.local = local;
+    copy.ct = ct;
+    copy.ctinfo = ctinfo;
+    copy.notrack = notrack;
+    copy.zone = zone;
+    copy.mark = mark;
+    copy.bridgePreroutingDone = bridgePreroutingDone;
+    copy.physIn = physIn;
+    copy.physOut = physOut;
+    copy.srcMac = srcMac;
+    copy.pktType = pktType;
+    trace.branch();
+    return copy;
+  }
+
+  /** What crosses into another namespace: the packet and its trace; the kernel scrubs the rest. */
+  Skb crossNamespace() {
+    return new Skb(packet, trace);
+  }
+}
