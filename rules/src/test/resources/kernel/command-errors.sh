@@ -100,3 +100,14 @@ iptables -A INPUT -j QUEUE
 iptables -A INPUT -j INPUT
 iptables -A INPUT -j OUTPUT
 iptables -S
+iptables -A INPUT -p icmp --icmp-type bogus -j ACCEPT
+iptables -A INPUT -p icmp --icmp-type 300 -j ACCEPT
+iptables -A INPUT -p icmp --icmp-type 8/bogus -j ACCEPT
+iptables -A INPUT -p icmp --icmp-type bog/3 -j ACCEPT
+iptables -A INPUT -m state --state NEW,BOGUS,FOO -j ACCEPT
+iptables -A INPUT -m conntrack --ctstate BOGUS,NEW -j ACCEPT
+iptables -L -Z -F
+iptables -L -F -Z
+iptables -Z -L -F
+iptables -F -L -Z
+iptables -L -A INPUT -Z

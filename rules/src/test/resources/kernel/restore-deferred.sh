@@ -41,3 +41,14 @@ iptables -X
 iptables -F -v
 iptables -Z -v
 iptables -X -v
+iptables-restore -t <<'EOF'
+*filter
+-A INPUT -j NOSUCH
+COMMIT
+EOF
+iptables-restore -t <<'EOF'
+*filter
+-A INPUT -j NOSUCH
+-A INPUT -p tcp --dport 99999 -j ACCEPT
+COMMIT
+EOF

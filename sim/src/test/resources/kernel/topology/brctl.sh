@@ -50,3 +50,5 @@ ip netns exec H ip link show abr
 ip netns exec H bridge fdb show br abr
 ip netns exec H brctl
 ip netns exec H brctl foo
+ip netns add EMPTY
+ip netns exec EMPTY brctl show

@@ -37,7 +37,7 @@ enum CommandKind {
 
   /** The letter of the lowest command in {@code bits}, as iptables' {@code cmd2char} finds it. */
   static char letterOf(int bits) {
-    return values()[Integer.numberOfTrailingZeros(bits)].letter;
+    return values()[31 - Integer.numberOfLeadingZeros(bits)].letter; // cmd2char: the highest command given
   }
 
   /** Whether the command builds a rule from the command line (-A, -I, -R, -D by spec, -C). */

@@ -235,7 +235,7 @@ public final class Transaction {
     } else {
       ChainDraft draft = existingChain(table, chain);
       if (draft.isBuiltin()) {
-        throw new KernelRefusal("CHAIN_DEL", KernelError.EBUSY, "chain " + chain);
+        return deleteBuiltin(draft);
       }
       victims = List.of(draft);
     }
@@ -252,6 +252,25 @@ public final class Transaction {
     }
     Collections.sort(names);
     return names;
+  }
+
+  /**
+   * {@code -X INPUT} as iptables-nft does it (seen on the kernel): an empty base chain with policy ACCEPT is
+   * deleted (listings still show it, as for any absent built-in chain); one with rules is busy; one with
+   * another policy is "not empty".
+   */
+  private List<String> deleteBuiltin(ChainDraft draft) {
+    if (draft.status() == BuiltinStatus.ABSENT) {
+      throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
+    }
+    if (draft.size() > 0) {
+      throw new KernelRefusal("CHAIN_DEL", KernelError.EBUSY, "chain " + draft.name());
+    }
+    if (draft.policy() != Policy.ACCEPT) {
+      throw new IptablesException(IptablesException.Kind.STRERROR, "Directory not empty.");
+    }
+    draft.setStatus(BuiltinStatus.ABSENT);
+    return List.of(draft.name());
   }
 
   /** {@code -E OLD NEW}: renames a user chain; jumps to it follow. */

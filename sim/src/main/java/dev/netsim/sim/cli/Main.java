@@ -5,7 +5,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import dev.netsim.sim.conform.ConformCommand;
-import dev.netsim.sim.conform.NetsimTranscripts;
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,7 +51,7 @@ public final class Main {
         return RunCommand.run(rest, out, err);
       }
       case "conform" -> {
-        return new ConformCommand(NetsimTranscripts.NOT_YET_AVAILABLE).run(List.of(rest), out, err);
+        return new ConformCommand(new EchoTranscripts()).run(List.of(rest), out, err);
       }
       case "bench" -> {
         err.println("netsim " + command + ": not yet implemented");

@@ -13,9 +13,4 @@ public interface NetsimTranscripts {
    * relative file reads resolve against. Returns the transcript text.
    */
   String transcript(String scriptText, Path scriptDir);
-
-  /** Until the script runner lands: every call fails with a message saying so. */
-  NetsimTranscripts NOT_YET_AVAILABLE = (text, dir) -> {
-    throw new IllegalStateException("netsim's side is not yet available: the script runner (netsim run --echo) has not landed");
-  };
 }

@@ -49,6 +49,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The packet path of every namespace of a {@link World}, as the Linux kernel walks it: device receive,
@@ -74,6 +75,7 @@ public final class Kernel {
   private final Scheduler scheduler;
   private final Map<String, NetnsRuntime> runtimes = new HashMap<>();
   private final ArrayDeque<Trace> traces = new ArrayDeque<>();
+  private final List<Consumer<Trace>> traceObservers = new ArrayList<>();
   private CaptureTap tap = CaptureTap.NONE;
   /** Process ids for programs: Linux's first free pids after a boot and a login, roughly. */
   private int nextPid = 2817;
@@ -172,7 +174,15 @@ public final class Kernel {
     return taken;
   }
 
+  /** Sees every packet's trace as it finishes (before any probe takes it), e.g. to keep them all. */
+  public void addTraceObserver(Consumer<Trace> observer) {
+    traceObservers.add(observer);
+  }
+
   private void finished(Trace trace) {
+    for (Consumer<Trace> observer : traceObservers) {
+      observer.accept(trace);
+    }
     if (traces.size() == TRACE_BACKLOG) {
       traces.removeFirst();
     }
@@ -188,7 +198,7 @@ public final class Kernel {
         Namespace ns = namespace(runtime);
         Route route = ns == null ? null : ns.lookupRoute(dst);
         if (route == null || route.type().isError()) {
-          throw new SocketError(Errno.ENETUNREACH);
+          throw new SocketError(routeError(route));
         }
         Ipv4 source = sourceFor(ns, route, dst);
         if (source == null) {
@@ -201,6 +211,19 @@ public final class Kernel {
       public Errno send(Ipv4Packet packet) {
         return sendLocal(runtime, packet);
       }
+    };
+  }
+
+  /** What a local sender sees when routing finds no route or a reject route ({@code ip route add unreachable ...}). */
+  private static Errno routeError(Route route) {
+    if (route == null) {
+      return Errno.ENETUNREACH;
+    }
+    return switch (route.type()) {
+      case UNREACHABLE -> Errno.EHOSTUNREACH;
+      case PROHIBIT -> Errno.EACCES;
+      case BLACKHOLE -> Errno.EINVAL;
+      default -> Errno.ENETUNREACH;
     };
   }
 
@@ -223,12 +246,20 @@ public final class Kernel {
     skb.local = true;
     Route route = ns.lookupRoute(packet.dst());
     if (route == null || route.type().isError()) {
-      trace.add(new Step.Routed(runtime.netns(), "no route to " + Ipv4.format(packet.dst()), null));
-      trace.end(Disposition.NO_ROUTE, "the sender sees: Network is unreachable");
-      return Errno.ENETUNREACH;
+      Errno errno = routeError(route);
+      trace.add(new Step.Routed(runtime.netns(), "no route to " + Ipv4.format(packet.dst()),
+          route == null ? null : describe(ns, route)));
+      trace.end(Disposition.NO_ROUTE, "the sender sees: " + errno.message());
+      return errno;
     }
     trace.add(new Step.Routed(runtime.netns(), "output", describe(ns, route)));
     Link out = outputDevice(ns, route);
+    if (packet.l4() instanceof Icmp icmp && icmp.isError() && !out.isLoopback()
+        && !runtime.icmpErrorAllowed(ns, packet.dst(), icmp.type(), scheduler.now())) {
+      trace.end(Disposition.DROPPED_BY_RULE, "ICMP error rate limit towards " + Ipv4.format(packet.dst())
+          + " (net.ipv4.icmp_ratelimit)");
+      return null;
+    }
     if (!outputHook(runtime, skb, out)) {
       return null;
     }
@@ -734,9 +765,7 @@ public final class Kernel {
     for (NetnsRuntime.Queued queued : queue) {
       Skb skb = queued.skb();
       skb.trace.add(new Step.Neighbour(netns, Ipv4.format(address), linkName(netns, ifindex), "no ARP reply: FAILED"));
-      if (!skb.local) {
-        icmpError(runtime, skb, Icmp.DEST_UNREACHABLE, 1);
-      }
+      icmpError(runtime, skb, Icmp.DEST_UNREACHABLE, 1);
       skb.trace.end(Disposition.NEIGHBOUR_UNREACHABLE, Ipv4.format(address) + " did not answer ARP");
     }
   }

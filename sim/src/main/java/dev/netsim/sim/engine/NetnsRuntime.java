@@ -1,5 +1,6 @@
 package dev.netsim.sim.engine;
 
+import dev.netsim.core.topo.Namespace;
 import dev.netsim.rules.eval.PacketClassifier;
 import dev.netsim.rules.eval.ReferenceEvaluator;
 import dev.netsim.rules.state.IptablesState;
@@ -75,6 +76,36 @@ public final class NetnsRuntime {
   public Stack stack() {
     return stack;
   }
+
+  /** Token buckets of the ICMP error rate limit, per destination ({@code inet_peer}'s rate_tokens/rate_last). */
+  private final Map<Integer, long[]> icmpTokens = new HashMap<>();
+
+  /**
+   * Whether the kernel may send an ICMP error of {@code type} to {@code destination} now ({@code icmpv4_xrlim_allow}):
+   * types in {@code net.ipv4.icmp_ratemask} draw on a bucket of {@code icmp_ratelimit} ms per message that fills
+   * with time up to six messages' worth.
+   */
+  boolean icmpErrorAllowed(Namespace ns, int destination, int type, long nowNanos) {
+    if ((ns.sysctlInt("net.ipv4.icmp_ratemask") & (1 << type)) == 0) {
+      return true;
+    }
+    long timeout = ns.sysctlInt("net.ipv4.icmp_ratelimit") * 1_000_000L;
+    if (timeout == 0) {
+      return true;
+    }
+    long[] bucket = icmpTokens.computeIfAbsent(destination, d -> new long[] {0, Long.MIN_VALUE / 2});
+    long tokens = Math.min(bucket[0] + (nowNanos - bucket[1]), BURST * timeout);
+    bucket[1] = nowNanos;
+    if (tokens < timeout) {
+      bucket[0] = tokens;
+      return false;
+    }
+    bucket[0] = tokens - timeout;
+    return true;
+  }
+
+  /** {@code XRLIM_BURST_FACTOR}. */
+  private static final int BURST = 6;
 
   static long neighbourKey(int ifindex, int address) {
     return (long) ifindex << 32 | (address & 0xffff_ffffL);

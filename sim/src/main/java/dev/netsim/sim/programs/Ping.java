@@ -7,6 +7,7 @@ import dev.netsim.sim.engine.Scheduler;
 import dev.netsim.sim.stack.PingHandler;
 import dev.netsim.sim.stack.SocketError;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -259,18 +260,17 @@ public final class Ping {
     line.append(", ").append(formatLoss(loss)).append("% packet loss, time ")
         .append((lastEvent - start) / 1_000_000).append("ms");
     out.println(line);
+    // iputils joins the rtt and pipe reports on one line with ", " and always ends that line.
+    List<String> summary = new ArrayList<>();
     if (received > 0) {
       double avg = rttSum / received;
       double mdev = Math.sqrt(Math.max(0, rttSumSquares / received - avg * avg));
-      out.println(String.format(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms",
-          rttMin, avg, rttMax, mdev));
+      summary.add(String.format(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms", rttMin, avg, rttMax, mdev));
     }
     if (pipe > 1) {
-      out.println("pipe " + pipe);
+      summary.add("pipe " + pipe);
     }
-    if (received == 0) {
-      out.println();
-    }
+    out.println(String.join(", ", summary));
   }
 
   /** {@code %g}, as iputils prints the loss: 0, 100, 33.3333. */

@@ -3,6 +3,7 @@ package dev.netsim.sim.stack;
 /** The socket errors programs report, with the text {@code strerror} gives them on Linux. */
 public enum Errno {
   EPERM("Operation not permitted"),
+  EACCES("Permission denied"),
   ENOPROTOOPT("Protocol not available"),
   EADDRINUSE("Address already in use"),
   EADDRNOTAVAIL("Cannot assign requested address"),

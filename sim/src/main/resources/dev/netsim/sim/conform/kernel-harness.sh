@@ -13,6 +13,9 @@ set -u
 script=$1
 mkdir -p /var/run/netns && mount -t tmpfs -o size=1m netsim-netns /var/run/netns || exit 2
 mount -t tmpfs -o size=1m netsim-run /run/netns 2>/dev/null
+# /sys shows the namespace that mounts it: without this, brctl and others would read the machine's own
+# interfaces (or miss the host namespace's), unlike on a real host.
+mount -t sysfs netsim-sys /sys || exit 2
 ip link set lo up
 # A terminal line-buffers standard output; a pipe would not, and programs that write both streams
 # (conntrack: entries on stdout, the summary on stderr) would come out in another order. Line-buffer

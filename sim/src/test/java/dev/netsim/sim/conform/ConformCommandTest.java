@@ -64,12 +64,6 @@ class ConformCommandTest {
   }
 
   @Test
-  void withoutTheRunnerItSaysSo() throws IOException {
-    assertThat(run(NetsimTranscripts.NOT_YET_AVAILABLE, script().toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("netsim conform: netsim's side is not yet available");
-  }
-
-  @Test
   void aMissingRecordingIsASetupError() throws IOException {
     Path script = dir.resolve("new.sh");
     Files.writeString(script, SCRIPT);

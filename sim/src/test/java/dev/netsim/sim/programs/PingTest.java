@@ -151,7 +151,6 @@ class PingTest {
         --- 198.51.100.9 ping statistics ---
         2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 4000ms
         pipe 2
-
         """);
   }
 

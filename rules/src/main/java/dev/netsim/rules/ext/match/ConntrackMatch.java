@@ -365,8 +365,8 @@ public record ConntrackMatch(
     public void option(OptionSpec spec, String arg, boolean inverted, ParseContext context) {
       any = true;
       switch (spec.name()) {
-        case "state" -> state = new Flags(states(arg, "Bad state \"" + arg + "\""), inverted);
-        case "ctstate" -> state = new Flags(states(arg, "Bad ctstate \"" + arg + "\""), inverted);
+        case "state" -> state = new Flags(states(arg, "Bad state"), inverted);
+        case "ctstate" -> state = new Flags(states(arg, "Bad ctstate"), inverted);
         case "ctproto" -> {
           int number = Names.parseProtocol(arg.toLowerCase(Locale.ROOT));
           protocol = new Range(number, number, inverted);
@@ -422,8 +422,10 @@ public record ConntrackMatch(
   }
 
   /** A comma-separated list of state names (any case). */
-  static int states(String text, String error) {
+  /** Parses a state list; the error names the list from the first unknown state on, as iptables does. */
+  static int states(String text, String errorPrefix) {
     int mask = 0;
+    int start = 0;
     for (String name : text.split(",", -1)) {
       mask |= switch (name.toUpperCase(Locale.ROOT)) {
         case "INVALID" -> CtState.INVALID;
@@ -433,8 +435,9 @@ public record ConntrackMatch(
         case "UNTRACKED" -> CtState.UNTRACKED;
         case "SNAT" -> CtState.SNAT;
         case "DNAT" -> CtState.DNAT;
-        default -> throw IptablesException.parameter(error);
+        default -> throw IptablesException.parameter(errorPrefix + " \"" + text.substring(start) + "\"");
       };
+      start += name.length() + 1;
     }
     return mask;
   }

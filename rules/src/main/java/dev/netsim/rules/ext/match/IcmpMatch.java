@@ -176,7 +176,7 @@ public record IcmpMatch(int type, int codeLow, int codeHigh, boolean inverted) i
     String typeText = slash < 0 ? text : text.substring(0, slash);
     long type = CNumbers.parseUnsigned(typeText, 0, 255);
     if (type < 0) {
-      throw IptablesException.parameter("Invalid ICMP type `" + typeText + "'\n");
+      throw IptablesException.parameter("Unknown ICMP type `" + text + "'");
     }
     if (slash < 0) {
       return new int[] {(int) type, 0, 0xff};
@@ -187,7 +187,7 @@ public record IcmpMatch(int type, int codeLow, int codeHigh, boolean inverted) i
     long low = CNumbers.parseUnsigned(lowText, 0, 255);
     long high = colon < 0 ? low : CNumbers.parseUnsigned(codes.substring(colon + 1), 0, 255);
     if (low < 0 || high < 0) {
-      throw IptablesException.parameter("Invalid ICMP code `" + codes + "'\n");
+      throw IptablesException.parameter("Unknown ICMP code `" + text + "'");
     }
     return new int[] {(int) type, (int) low, (int) high};
   }

@@ -105,6 +105,9 @@ public final class BrctlTool implements Tool {
         }
       }
       bridges.sort(Comparator.comparing(Link::name));
+      if (bridges.isEmpty()) {
+        return 0; // seen on the kernel: without bridges brctl show prints not even its header
+      }
     } else {
       for (String name : args) {
         Link bridge = bridge(ns, name);

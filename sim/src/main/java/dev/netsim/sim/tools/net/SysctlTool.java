@@ -53,6 +53,8 @@ public final class SysctlTool implements Tool {
     return new Session().run(call);
   }
 
+  private static final String VERSION = "sysctl from procps-ng 4.0.2\n";
+
   /** One run's options. */
   private static final class Session {
     private boolean valuesOnly;
@@ -72,30 +74,63 @@ public final class SysctlTool implements Tool {
           names.add(word);
           continue;
         }
-        switch (word) {
-          case "-a", "-A", "-X", "--all" -> all = true;
-          case "-n", "--values" -> valuesOnly = true;
-          case "-N", "--names" -> namesOnly = true;
-          case "-q", "--quiet" -> quiet = true;
-          case "-e", "--ignore" -> ignoreUnknown = true;
-          case "-w", "--write" -> write = true;
-          case "-o", "-x", "-b", "--binary" -> { }
-          case "-p", "-f", "--load" -> loadFile = i + 1 < argv.size() && !argv.get(i + 1).startsWith("-")
-              ? argv.get(++i) : "/etc/sysctl.conf";
-          case "-V", "--version" -> {
-            call.out().print("sysctl from procps-ng 4.0.2\n");
-            return 0;
+        if (word.startsWith("--")) {
+          switch (word) {
+            case "--all" -> all = true;
+            case "--values" -> valuesOnly = true;
+            case "--names" -> namesOnly = true;
+            case "--quiet" -> quiet = true;
+            case "--ignore" -> ignoreUnknown = true;
+            case "--write" -> write = true;
+            case "--binary" -> { }
+            case "--load" -> loadFile = i + 1 < argv.size() && !argv.get(i + 1).startsWith("-")
+                ? argv.get(++i) : "/etc/sysctl.conf";
+            case "--version" -> {
+              call.out().print(VERSION);
+              return 0;
+            }
+            case "--help" -> {
+              call.out().print(USAGE);
+              return 0;
+            }
+            default -> {
+              if (!word.startsWith("--load=")) {
+                call.err().print("sysctl: unrecognized option '" + word + "'\n" + USAGE);
+                return 0; // procps-ng 4.0.2 exits 0 after a bad option (seen on the kernel host)
+              }
+              loadFile = word.substring(7);
+            }
           }
-          case "-h", "-d", "--help" -> {
-            call.out().print(USAGE);
-            return 0;
-          }
-          default -> {
-            if (word.startsWith("-p") || word.startsWith("--load=")) {
-              loadFile = word.startsWith("-p") ? word.substring(2) : word.substring(7);
-            } else {
-              call.err().print("sysctl: invalid option -- '" + word.substring(1) + "'\n" + USAGE);
-              return 1;
+          continue;
+        }
+        // Short options cluster as getopt allows: -qw is -q -w; -p takes the rest of the word as its file.
+        for (int j = 1; j < word.length(); j++) {
+          char option = word.charAt(j);
+          switch (option) {
+            case 'a', 'A', 'X' -> all = true;
+            case 'n' -> valuesOnly = true;
+            case 'N' -> namesOnly = true;
+            case 'q' -> quiet = true;
+            case 'e' -> ignoreUnknown = true;
+            case 'w' -> write = true;
+            case 'o', 'x', 'b' -> { }
+            case 'p', 'f' -> {
+              String rest = word.substring(j + 1);
+              loadFile = !rest.isEmpty() ? rest
+                  : i + 1 < argv.size() && !argv.get(i + 1).startsWith("-") ? argv.get(++i) : "/etc/sysctl.conf";
+              j = word.length();
+            }
+            case 'V' -> {
+              call.out().print(VERSION);
+              return 0;
+            }
+            case 'h', 'd' -> {
+              call.out().print(USAGE);
+              return 0;
+            }
+            default -> {
+              call.err().print("sysctl: invalid option -- '" + option + "'\n" + USAGE);
+              return 0;
             }
           }
         }

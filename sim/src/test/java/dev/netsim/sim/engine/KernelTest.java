@@ -1,0 +1,197 @@
+package dev.netsim.sim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netsim.core.value.Ipv4;
+import dev.netsim.sim.World;
+import dev.netsim.sim.conntrack.Connection;
+import dev.netsim.sim.shell.RunOptions;
+import dev.netsim.sim.shell.ScriptRunner;
+import dev.netsim.sim.shell.ToolRegistry;
+import dev.netsim.sim.tools.SimulatedHost;
+import dev.netsim.sim.trace.Disposition;
+import dev.netsim.sim.trace.Step;
+import dev.netsim.sim.trace.Trace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KernelTest {
+  private static final ToolRegistry TOOLS = ToolRegistry.standard();
+
+  private final World world = new World();
+  private final List<Trace> traces = new ArrayList<>();
+
+  {
+    world.kernel().addTraceObserver(traces::add);
+  }
+  private String output = "";
+
+  /** Runs script lines on the world; keeps the output and the traces of the packets that finished. */
+  private void run(String... lines) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    new ScriptRunner(TOOLS).run(String.join("\n", lines) + "\n", "test", null, new SimulatedHost(world),
+        RunOptions.defaults().withEcho(true), out, out);
+    output = bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static final String[] SEED_BRIDGE = {
+      "ip netns add RED", "ip netns add BLUE",
+      "ip link add reth0 netns RED type veth peer name reth1",
+      "ip link add beth0 netns BLUE type veth peer name beth1",
+      "ip netns exec RED ip addr add 11.11.11.2/24 dev reth0",
+      "ip netns exec BLUE ip addr add 11.11.11.3/24 dev beth0",
+      "ip netns exec RED ip link set reth0 up", "ip netns exec BLUE ip link set beth0 up",
+      "ip link add br0 type bridge", "ip link set reth1 master br0", "ip link set beth1 master br0",
+      "ip link set reth1 up", "ip link set beth1 up", "ip link set br0 up"};
+
+  private static final String[] ROUTER = {
+      "ip netns add C", "ip netns add R", "ip netns add S",
+      "ip link add c0 netns C type veth peer name r0 netns R",
+      "ip link add r1 netns R type veth peer name s0 netns S",
+      "ip netns exec C ip addr add 192.0.2.2/24 dev c0", "ip netns exec R ip addr add 192.0.2.1/24 dev r0",
+      "ip netns exec R ip addr add 198.51.100.1/24 dev r1", "ip netns exec S ip addr add 198.51.100.2/24 dev s0",
+      "ip netns exec C ip link set c0 up", "ip netns exec R ip link set r0 up", "ip netns exec R ip link set r1 up",
+      "ip netns exec S ip link set s0 up", "ip netns exec C ip link set lo up",
+      "ip netns exec C ip route add default via 192.0.2.1",
+      "ip netns exec S ip route add default via 198.51.100.1",
+      "ip netns exec R sysctl -qw net.ipv4.ip_forward=1"};
+
+  private Trace last(String packetPrefix) {
+    for (int i = traces.size() - 1; i >= 0; i--) {
+      if (traces.get(i).packet().startsWith(packetPrefix)) {
+        return traces.get(i);
+      }
+    }
+    throw new AssertionError("no trace of " + packetPrefix + " among " + traces);
+  }
+
+  @Test
+  void theSeedsBridgedPingIsDroppedByDockersForwardPolicy() {
+    run(SEED_BRIDGE);
+    run("iptables -P FORWARD DROP", "ip netns exec RED ping -c 1 -W 1 11.11.11.3", "iptables -nvL FORWARD");
+
+    Trace request = last("ICMP echo request");
+    assertThat(request.disposition()).isEqualTo(Disposition.DROPPED_BY_POLICY);
+    assertThat(request.steps()).anySatisfy(step -> assertThat(step).isEqualTo(
+        new Step.PolicyApplied("", "filter", "FORWARD", "DROP")));
+    assertThat(request.steps()).anySatisfy(step -> assertThat(step).isInstanceOf(Step.Bridged.class));
+    assertThat(output).contains("1 packets transmitted, 0 received, 100% packet loss")
+        .contains("Chain FORWARD (policy DROP 1 packets, 84 bytes)");
+  }
+
+  @Test
+  void withBridgeNfCallIptablesOffBridgedTrafficSkipsIptables() {
+    run(SEED_BRIDGE);
+    run("iptables -P FORWARD DROP", "sysctl -qw net.bridge.bridge-nf-call-iptables=0",
+        "ip netns exec RED ping -c 1 -W 1 11.11.11.3");
+
+    assertThat(output).contains("1 packets transmitted, 1 received, 0% packet loss");
+    assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.DELIVERED);
+    assertThat(last("ICMP echo request").steps()).noneMatch(step -> step instanceof Step.ChainEntered);
+  }
+
+  @Test
+  void aRouterDecrementsTheTtlAndAnswersTimeExceededWhenItRunsOut() {
+    run(ROUTER);
+    run("ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    assertThat(output).contains("64 bytes from 198.51.100.2: icmp_seq=1 ttl=63");
+
+    run("ip netns exec C ping -c 1 -W 1 -t 1 198.51.100.2");
+    assertThat(output).contains("From 192.0.2.1 icmp_seq=1 Time to live exceeded");
+    assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.TTL_EXCEEDED);
+  }
+
+  @Test
+  void withoutIpForwardARouterDropsSilently() {
+    run(ROUTER);
+    run("ip netns exec R sysctl -qw net.ipv4.ip_forward=0", "ip netns exec C ping -c 1 -W 1 198.51.100.2");
+
+    assertThat(output).contains("1 packets transmitted, 0 received, 100% packet loss").doesNotContain("From ");
+    assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.FORWARDING_DISABLED);
+  }
+
+  @Test
+  void masqueradeRewritesTheSourceAndConntrackUndoesItForTheReply() {
+    run(ROUTER);
+    run("ip netns exec S ip route del default",
+        "ip netns exec R iptables -t nat -A POSTROUTING -s 192.0.2.0/24 -o r1 -j MASQUERADE",
+        "ip netns exec C ping -c 1 -W 1 198.51.100.2", "ip netns exec R iptables -t nat -nvL POSTROUTING");
+
+    assertThat(output).contains("64 bytes from 198.51.100.2")
+        .contains("    1    84 MASQUERADE  0    --  *      r1      192.0.2.0/24         0.0.0.0/0");
+    Trace request = last("ICMP echo request");
+    assertThat(request.steps()).anySatisfy(step -> assertThat(step).isEqualTo(
+        new Step.Translated("R", "MASQUERADE", "192.0.2.2 > 198.51.100.2", "198.51.100.1 > 198.51.100.2")));
+    List<Connection> entries = world.kernel().runtime("R").conntrackTable().entries(world.now());
+    assertThat(entries).singleElement().satisfies(connection -> {
+      assertThat(connection.original().src()).isEqualTo(Ipv4.parse("192.0.2.2").bits());
+      assertThat(connection.reply().dst()).isEqualTo(Ipv4.parse("198.51.100.1").bits());
+      assertThat(connection.isSourceNatted()).isTrue();
+    });
+  }
+
+  @Test
+  void conntrackStaysOffUntilARuleNeedsIt() {
+    run(ROUTER);
+    run("ip netns exec R iptables -A FORWARD -j ACCEPT", "ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    assertThat(world.kernel().runtime("R").conntrackTable().entries(world.now())).isEmpty();
+
+    run("ip netns exec R iptables -A FORWARD -m conntrack --ctstate INVALID -j DROP",
+        "ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    assertThat(world.kernel().runtime("R").conntrackTable().entries(world.now())).hasSize(1);
+  }
+
+  @Test
+  void icmpErrorsToOneHostAreRateLimitedAfterABurstOfSix() {
+    run(ROUTER);
+    run("ip netns exec R iptables -A FORWARD -p icmp -j REJECT");
+    for (int i = 0; i < 7; i++) {
+      run("ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    }
+    // A rejected ping ends as soon as its error arrives: seven come within microseconds, as on the kernel
+    // (conformance script 22, whose seventh REJECT variant prints nothing).
+    assertThat(output).doesNotContain("From ");
+    assertThat(answeredErrors()).isEqualTo(6);
+    assertThat(last("ICMP port unreachable").reason()).contains("ICMP error rate limit");
+
+    run("sleep 1", "ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    assertThat(output).contains("From 192.0.2.1 icmp_seq=1 Destination Port Unreachable");
+    assertThat(answeredErrors()).isEqualTo(7);
+  }
+
+  private long answeredErrors() {
+    return traces.stream().filter(t -> t.packet().startsWith("ICMP port unreachable")
+        && t.disposition() == Disposition.DELIVERED).count();
+  }
+
+  @Test
+  void anUnansweredArpFailsAfterThreeProbesAndTheSenderHearsHostUnreachable() {
+    run(ROUTER);
+    run("ip netns exec C ping -c 1 -W 5 192.0.2.99", "ip netns exec C ip neigh show 192.0.2.99");
+
+    assertThat(output).contains("From 192.0.2.2 icmp_seq=1 Destination Host Unreachable")
+        .contains("192.0.2.99 dev c0 FAILED");
+    assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.NEIGHBOUR_UNREACHABLE);
+  }
+
+  @Test
+  void rejectRoutesGiveTheLocalSenderTheirOwnErrors() {
+    run(ROUTER);
+    run("ip netns exec C ip route add unreachable 203.0.113.0/24",
+        "ip netns exec C ip route add prohibit 203.0.113.64/26",
+        "ip netns exec C ip route add blackhole 203.0.113.128/26",
+        "ip netns exec C ip route del default",
+        "ip netns exec C ping -c 1 203.0.113.1", "ip netns exec C ping -c 1 203.0.113.65",
+        "ip netns exec C ping -c 1 203.0.113.129", "ip netns exec C ping -c 1 198.51.100.2");
+
+    assertThat(output).contains("ping: connect: No route to host")
+        .contains("ping: connect: Permission denied")
+        .contains("ping: connect: Invalid argument")
+        .contains("ping: connect: Network is unreachable");
+  }
+}
