@@ -1,5 +1,6 @@
 package dev.netsim.sim.engine;
 
+import com.google.common.collect.MapMaker;
 import dev.netsim.core.packet.ArpPacket;
 import dev.netsim.core.packet.EthernetFrame;
 import dev.netsim.core.packet.Icmp;
@@ -46,9 +47,11 @@ import dev.netsim.sim.trace.Step;
 import dev.netsim.sim.trace.Trace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +71,8 @@ public final class Kernel {
   static final long LOOPBACK_NANOS = 4_000;
   /** Packets one unresolved neighbour holds ({@code unres_qlen}'s effect for small packets). */
   static final int UNRESOLVED_QUEUE = 101;
+  /** Copies of one frame bridges may make before netsim calls it a broadcast storm. */
+  static final int STORM_COPIES = 1024;
   /** Finished traces kept when nobody takes them. */
   static final int TRACE_BACKLOG = 10_000;
 
@@ -76,6 +81,9 @@ public final class Kernel {
   private final Map<String, NetnsRuntime> runtimes = new HashMap<>();
   private final ArrayDeque<Trace> traces = new ArrayDeque<>();
   private final List<Consumer<Trace>> traceObservers = new ArrayList<>();
+  /** Copies made per frame lineage (weak, by identity: a lineage ends when its last copy is gone). */
+  private final Map<Object, int[]> bridgeCopies = new MapMaker().weakKeys().makeMap();
+  private final Set<Object> stormsReported = Collections.newSetFromMap(new MapMaker().weakKeys().makeMap());
   private CaptureTap tap = CaptureTap.NONE;
   /** Process ids for programs: Linux's first free pids after a boot and a login, roughly. */
   private int nextPid = 2817;
@@ -355,22 +363,13 @@ public final class Kernel {
   private void ipReceive(NetnsRuntime runtime, Namespace ns, Link dev, Skb skb) {
     String netns = runtime.netns();
     Ipv4Packet packet = skb.packet;
-    if (!dev.isLoopback()) {
-      Ipv4 src = Ipv4.of(packet.src());
-      if (src.isLoopback() || src.isMulticast() || src.isLimitedBroadcast()) {
-        skb.trace.end(Disposition.MARTIAN, "martian source " + src + " on " + dev.name());
-        return;
-      }
-      if (Ipv4.of(packet.dst()).isLoopback() && ns.ipv4Conf(dev.name(), "route_localnet") == 0) {
-        skb.trace.end(Disposition.MARTIAN, "martian destination " + Ipv4.format(packet.dst()) + " on " + dev.name()
-            + " (net.ipv4.conf." + dev.name() + ".route_localnet = 0)");
-        return;
-      }
-    }
     if (!skb.bridgePreroutingDone && !prerouting(runtime, skb, dev)) {
       return;
     }
     packet = skb.packet;
+    if (!dev.isLoopback() && !validSource(ns, dev, skb)) {
+      return;
+    }
     AddressType type = ns.typeOf(packet.dst());
     if (type == AddressType.LOCAL || type == AddressType.BROADCAST) {
       skb.trace.add(new Step.Routed(netns, "input: " + Ipv4.format(packet.dst()) + " is "
@@ -383,6 +382,41 @@ public final class Kernel {
       return;
     }
     forward(runtime, ns, dev, skb);
+  }
+
+  /**
+   * The routing decision's sanity checks after PREROUTING ({@code ip_route_input_slow}, {@code fib_validate_source}):
+   * martian sources and destinations, our own address as source, and reverse-path filtering.
+   */
+  private boolean validSource(Namespace ns, Link dev, Skb skb) {
+    Ipv4 src = Ipv4.of(skb.packet.src());
+    Ipv4 dst = Ipv4.of(skb.packet.dst());
+    if (src.isLoopback() || src.isMulticast() || src.isLimitedBroadcast()) {
+      skb.trace.end(Disposition.MARTIAN, "martian source " + src + " on " + dev.name());
+      return false;
+    }
+    if (dst.isLoopback() && ns.ipv4Conf(dev.name(), "route_localnet") == 0) {
+      skb.trace.end(Disposition.MARTIAN, "martian destination " + dst + " on " + dev.name()
+          + " (net.ipv4.conf." + dev.name() + ".route_localnet = 0)");
+      return false;
+    }
+    if (!src.isAny() && ns.isLocalAddress(src.bits()) && ns.ipv4Conf(dev.name(), "accept_local") == 0) {
+      skb.trace.end(Disposition.MARTIAN, "source " + src + " is one of our own addresses, arriving on " + dev.name());
+      return false;
+    }
+    int mode = ns.ipv4Conf(dev.name(), "rp_filter");
+    if (mode != 0 && !src.isAny()) {
+      Route back = ns.lookupRoute(src.bits());
+      boolean reachable = back != null && !back.type().isError();
+      if (!reachable || mode == 1 && back.device() != dev.index()) {
+        skb.trace.add(new Step.SysctlDecided(ns.name(), "net.ipv4.conf." + dev.name() + ".rp_filter",
+            Integer.toString(mode), mode == 1 ? "strict: replies to the source must leave by the same device"
+                : "loose: the source must be routable"));
+        skb.trace.end(Disposition.RP_FILTERED, "no " + (mode == 1 ? "matching " : "") + "route back to " + src);
+        return false;
+      }
+    }
+    return true;
   }
 
   private void localDeliver(NetnsRuntime runtime, Link in, Skb skb) {
@@ -469,6 +503,10 @@ public final class Kernel {
         outs.add(to);
       }
     }
+    if (!outs.isEmpty() && stormExceeded(skb != null ? skb.trace : frame, outs.size())) {
+      stopStorm(netns, bridge, frame, skb);
+      return;
+    }
     boolean promiscuous = !up && tap.promiscuous(netns, bridge.name());
     if (promiscuous) {
       tapReceived(netns, bridge, frame);
@@ -528,6 +566,28 @@ public final class Kernel {
       }
       copy.trace.add(new Step.Received(netns, bridge.name(), "passed up to " + bridge.name() + "'s own stack"));
       deliverFrame(runtime, ns, bridge, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
+    }
+  }
+
+  /**
+   * Counts the copies bridges made of one frame (all copies of an IPv4 packet share its trace; an ARP frame is
+   * flooded as the same object). Without STP a bridge loop multiplies a flooded frame for ever, as on Linux;
+   * netsim lets it go on for {@value #STORM_COPIES} copies, then stops it and says so.
+   */
+  private boolean stormExceeded(Object lineage, int copies) {
+    int[] made = bridgeCopies.computeIfAbsent(lineage, key -> new int[1]);
+    made[0] += copies;
+    return made[0] > STORM_COPIES;
+  }
+
+  private void stopStorm(String netns, Link bridge, EthernetFrame frame, Skb skb) {
+    String reason = bridge.name() + " in " + Trace.nsName(netns) + " was still flooding copies of this frame after "
+        + STORM_COPIES + ": a bridge loop (no STP); netsim stopped it";
+    if (skb != null) {
+      skb.trace.end(Disposition.BROADCAST_STORM, reason);
+    } else if (stormsReported.add(frame)) {
+      finished(new Trace("ARP " + frame.payload(), List.of(new Step.Bridged(netns, bridge.name(),
+          "flooded again and again", List.of())), Disposition.BROADCAST_STORM, reason));
     }
   }
 

@@ -34,6 +34,8 @@ public final class Ping {
   private int ttl = Ipv4Packet.DEFAULT_TTL;
   private int size = 56;
   private String bind;
+  /** The source address {@code -I ADDRESS} binds to; 0 lets routing choose. */
+  private int boundSource;
   private boolean quiet;
   private boolean broadcast;
   private String destination;
@@ -81,6 +83,7 @@ public final class Ping {
           return 2;
         }
         from = "from " + Ipv4.format((int) bound) + " : ";
+        boundSource = (int) bound;
       } else {
         long deviceAddress = host.deviceAddress(bind);
         if (deviceAddress < 0) {
@@ -160,11 +163,13 @@ public final class Ping {
     lastEvent = scheduler.now();
     transmitted++;
     Icmp request = Icmp.echoRequest(id, seq, size);
-    int source = 0;
-    try {
-      source = host.stack().output().sourceAddressFor(target);
-    } catch (SocketError e) {
-      return;
+    int source = boundSource;
+    if (source == 0) {
+      try {
+        source = host.stack().output().sourceAddressFor(target);
+      } catch (SocketError e) {
+        return;
+      }
     }
     Ipv4Packet packet = Ipv4Packet.of(Ipv4.of(source), Ipv4.of(target), request).withTtl(ttl);
     host.stack().output().send(packet);

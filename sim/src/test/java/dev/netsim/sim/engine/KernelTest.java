@@ -194,4 +194,51 @@ class KernelTest {
         .contains("ping: connect: Invalid argument")
         .contains("ping: connect: Network is unreachable");
   }
+
+  @Test
+  void aBridgeLoopStormsUntilNetsimStopsIt() {
+    run("ip link add br0 type bridge", "ip link add br1 type bridge",
+        "ip link add a0 type veth peer name b0", "ip link add a1 type veth peer name b1",
+        "ip link set a0 master br0", "ip link set a1 master br0", "ip link set b0 master br1",
+        "ip link set b1 master br1", "ip netns add X", "ip link add x0 netns X type veth peer name xp",
+        "ip link set xp master br0", "ip netns exec X ip addr add 192.0.2.2/24 dev x0",
+        "ip netns exec X ip link set x0 up");
+    for (String dev : List.of("br0", "br1", "a0", "a1", "b0", "b1", "xp")) {
+      run("ip link set " + dev + " up");
+    }
+    run("ip netns exec X ping -c 1 -W 1 192.0.2.9");
+
+    assertThat(output).contains("1 packets transmitted, 0 received");
+    assertThat(traces).anySatisfy(trace -> {
+      assertThat(trace.disposition()).isEqualTo(Disposition.BROADCAST_STORM);
+      assertThat(trace.reason()).contains("bridge loop");
+    });
+  }
+
+  @Test
+  void dnatToLoopbackIsMartianUnlessRouteLocalnetAllowsIt() {
+    run(ROUTER);
+    run("ip netns exec R ip link set lo up",
+        "ip netns exec R iptables -t nat -A PREROUTING -p icmp -j DNAT --to-destination 127.0.0.1",
+        "ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.MARTIAN);
+    assertThat(output).contains("0 received");
+
+    run("ip netns exec R sysctl -qw net.ipv4.conf.r0.route_localnet=1", "ip netns exec C ping -c 1 -W 1 198.51.100.3");
+    assertThat(output).contains("64 bytes from 198.51.100.3");
+  }
+
+  @Test
+  void strictReversePathFilteringDropsSourcesRoutedElsewhere() {
+    run(ROUTER);
+    run("ip netns exec S ip addr add 203.0.113.5/32 dev lo", "ip netns exec S ip link set lo up",
+        "ip netns exec R sysctl -qw net.ipv4.conf.all.rp_filter=1",
+        "ip netns exec C ping -c 1 -W 1 -I 192.0.2.2 198.51.100.2");
+    assertThat(output).contains("64 bytes from 198.51.100.2");
+
+    run("ip netns exec C ip addr add 203.0.113.77/32 dev lo", "ip netns exec C ip link set lo up",
+        "ip netns exec R ip route add 203.0.113.77 via 198.51.100.2",
+        "ip netns exec C ping -c 1 -W 1 -I 203.0.113.77 198.51.100.2");
+    assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.RP_FILTERED);
+  }
 }
