@@ -6,16 +6,18 @@ import dev.netsim.sim.conntrack.ConnTuple;
 import dev.netsim.sim.conntrack.Connection;
 import dev.netsim.sim.conntrack.CtInfo;
 
-/** A packet's connection as iptables matches see it: the entry plus what this packet is to it. */
+/** A packet's connection as iptables matches see it: the entry plus what this packet is to it. Reused per namespace. */
 final class CtView implements ConntrackView {
-  private final Connection connection;
-  private final CtInfo info;
-  private final long nowNanos;
+  private Connection connection;
+  private CtInfo info;
+  private long nowNanos;
 
-  CtView(Connection connection, CtInfo info, long nowNanos) {
+  /** Points this reusable view at {@code connection} as {@code info} says this packet relates to it. */
+  CtView set(Connection connection, CtInfo info, long nowNanos) {
     this.connection = connection;
     this.info = info;
     this.nowNanos = nowNanos;
+    return this;
   }
 
   @Override

@@ -22,11 +22,11 @@ import dev.netsim.rules.eval.EvalListener;
 import dev.netsim.rules.eval.EvalStep;
 import dev.netsim.rules.eval.Evaluation;
 import dev.netsim.rules.eval.PacketContext;
-import dev.netsim.rules.eval.PacketEffects;
 import dev.netsim.rules.eval.Verdict;
 import dev.netsim.rules.ext.target.NatTarget;
 import dev.netsim.rules.ext.target.RejectTarget;
 import dev.netsim.rules.model.Hook;
+import dev.netsim.rules.model.Rule;
 import dev.netsim.rules.model.TableName;
 import dev.netsim.sim.World;
 import dev.netsim.sim.capture.CaptureTap;
@@ -85,6 +85,7 @@ public final class Kernel {
   private final Map<Object, int[]> bridgeCopies = new MapMaker().weakKeys().makeMap();
   private final Set<Object> stormsReported = Collections.newSetFromMap(new MapMaker().weakKeys().makeMap());
   private CaptureTap tap = CaptureTap.NONE;
+  private boolean tracing = true;
   /** Process ids for programs: Linux's first free pids after a boot and a login, roughly. */
   private int nextPid = 2817;
 
@@ -113,6 +114,14 @@ public final class Kernel {
     return world;
   }
 
+  /**
+   * Whether packets record their path ({@link #takeTraces}); on by default. Off, a packet's walk builds no
+   * strings and no steps, for benchmarks and bulk runs.
+   */
+  public void setTracing(boolean on) {
+    tracing = on;
+  }
+
   /** Where frames crossing interfaces are reported (tcpdump). */
   public void setCaptureTap(CaptureTap captures) {
     tap = captures;
@@ -125,6 +134,16 @@ public final class Kernel {
     if (runtime == null || runtime.instance() != ns.instance()) {
       runtime = new NetnsRuntime(netns, ns.instance());
       NetnsRuntime created = runtime;
+      created.addressTypes = (address, limit) -> {
+        Namespace current = world.namespace(netns);
+        Link limitLink = limit == null ? null : current.link(limit);
+        return current.typeOf(address, limitLink == null ? 0 : limitLink.index()).value();
+      };
+      created.effects = (target, packet) -> {
+        if (created.current != null && created.current.trace.on()) {
+          created.current.trace.add(new Step.Note(netns, "logged by " + target.name() + " (kernel log)"));
+        }
+      };
       created.attachStack(new Stack(scheduler, output(created), dst -> mtuTowards(netns, dst),
           netns.hashCode() ^ (int) ns.instance()));
       runtimes.put(netns, created);
@@ -248,19 +267,25 @@ public final class Kernel {
     if (ns == null) {
       return Errno.ENETUNREACH;
     }
-    PacketTrace trace = new PacketTrace(PacketText.describe(packet), this::finished);
-    trace.add(new Step.Originated(runtime.netns(), "a local socket", PacketText.describe(packet)));
+    PacketTrace trace = tracing ? new PacketTrace(PacketText.describe(packet), this::finished) : PacketTrace.OFF;
+    if (trace.on()) {
+      trace.add(new Step.Originated(runtime.netns(), "a local socket", PacketText.describe(packet)));
+    }
     Skb skb = new Skb(packet, trace);
     skb.local = true;
     Route route = ns.lookupRoute(packet.dst());
     if (route == null || route.type().isError()) {
       Errno errno = routeError(route);
-      trace.add(new Step.Routed(runtime.netns(), "no route to " + Ipv4.format(packet.dst()),
-          route == null ? null : describe(ns, route)));
+      if (trace.on()) {
+        trace.add(new Step.Routed(runtime.netns(), "no route to " + Ipv4.format(packet.dst()),
+            route == null ? null : describe(ns, route)));
+      }
       trace.end(Disposition.NO_ROUTE, "the sender sees: " + errno.message());
       return errno;
     }
-    trace.add(new Step.Routed(runtime.netns(), "output", describe(ns, route)));
+    if (trace.on()) {
+      trace.add(new Step.Routed(runtime.netns(), "output", describe(ns, route)));
+    }
     Link out = outputDevice(ns, route);
     if (packet.l4() instanceof Icmp icmp && icmp.isError() && !out.isLoopback()
         && !runtime.icmpErrorAllowed(ns, packet.dst(), icmp.type(), scheduler.now())) {
@@ -274,11 +299,15 @@ public final class Kernel {
     if (skb.packet.dst() != packet.dst()) {
       route = ns.lookupRoute(skb.packet.dst());
       if (route == null || route.type().isError()) {
-        trace.add(new Step.Routed(runtime.netns(), "no route after DNAT", null));
+        if (trace.on()) {
+          trace.add(new Step.Routed(runtime.netns(), "no route after DNAT", null));
+        }
         trace.end(Disposition.NO_ROUTE, "no route to " + Ipv4.format(skb.packet.dst()));
         return null;
       }
-      trace.add(new Step.Routed(runtime.netns(), "rerouted after DNAT", describe(ns, route)));
+      if (trace.on()) {
+        trace.add(new Step.Routed(runtime.netns(), "rerouted after DNAT", describe(ns, route)));
+      }
       out = outputDevice(ns, route);
     }
     if (!postrouting(runtime, skb, out)) {
@@ -325,7 +354,9 @@ public final class Kernel {
     NetnsRuntime runtime = runtime(netns);
     tapReceived(netns, dev, frame);
     if (skb != null) {
-      skb.trace.add(new Step.Received(netns, dev.name(), PacketText.describe(skb.packet)));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Received(netns, dev.name(), PacketText.describe(skb.packet)));
+      }
       skb.srcMac = frame.src().bits();
     }
     if (dev.isBridgePort()) {
@@ -372,8 +403,10 @@ public final class Kernel {
     }
     AddressType type = ns.typeOf(packet.dst());
     if (type == AddressType.LOCAL || type == AddressType.BROADCAST) {
-      skb.trace.add(new Step.Routed(netns, "input: " + Ipv4.format(packet.dst()) + " is "
-          + (type == AddressType.LOCAL ? "a local address" : "a broadcast address"), null));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Routed(netns, "input: " + Ipv4.format(packet.dst()) + " is "
+            + (type == AddressType.LOCAL ? "a local address" : "a broadcast address"), null));
+      }
       localDeliver(runtime, dev, skb);
       return;
     }
@@ -409,9 +442,11 @@ public final class Kernel {
       Route back = ns.lookupRoute(src.bits());
       boolean reachable = back != null && !back.type().isError();
       if (!reachable || mode == 1 && back.device() != dev.index()) {
-        skb.trace.add(new Step.SysctlDecided(ns.name(), "net.ipv4.conf." + dev.name() + ".rp_filter",
-            Integer.toString(mode), mode == 1 ? "strict: replies to the source must leave by the same device"
-                : "loose: the source must be routable"));
+        if (skb.trace.on()) {
+          skb.trace.add(new Step.SysctlDecided(ns.name(), "net.ipv4.conf." + dev.name() + ".rp_filter",
+              Integer.toString(mode), mode == 1 ? "strict: replies to the source must leave by the same device"
+                  : "loose: the source must be routable"));
+        }
         skb.trace.end(Disposition.RP_FILTERED, "no " + (mode == 1 ? "matching " : "") + "route back to " + src);
         return false;
       }
@@ -429,22 +464,30 @@ public final class Kernel {
       return;
     }
     Stack.Delivery delivery = runtime.stack().deliver(skb.packet);
-    skb.trace.add(new Step.Note(runtime.netns(), "local stack: " + delivery.outcome()));
-    skb.trace.end(Disposition.DELIVERED, "to the local stack of " + Trace.nsName(runtime.netns()));
+    if (skb.trace.on()) {
+      skb.trace.add(new Step.Note(runtime.netns(), "local stack: " + delivery.outcome()));
+    }
+    if (skb.trace.on()) {
+      skb.trace.end(Disposition.DELIVERED, "to the local stack of " + Trace.nsName(runtime.netns()));
+    }
   }
 
   private void forward(NetnsRuntime runtime, Namespace ns, Link in, Skb skb) {
     String netns = runtime.netns();
     Ipv4Packet packet = skb.packet;
     if (ns.ipv4Conf(in.name(), "forwarding") == 0) {
-      skb.trace.add(new Step.SysctlDecided(netns, "net.ipv4.conf." + in.name() + ".forwarding", "0",
-          "not a router: the packet is dropped"));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.SysctlDecided(netns, "net.ipv4.conf." + in.name() + ".forwarding", "0",
+            "not a router: the packet is dropped"));
+      }
       skb.trace.end(Disposition.FORWARDING_DISABLED, Ipv4.format(packet.dst()) + " is not local and ip_forward is 0");
       return;
     }
     Route route = ns.lookupRoute(packet.dst());
     if (route == null || route.type().isError()) {
-      skb.trace.add(new Step.Routed(netns, "no route to " + Ipv4.format(packet.dst()), route == null ? null : describe(ns, route)));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Routed(netns, "no route to " + Ipv4.format(packet.dst()), route == null ? null : describe(ns, route)));
+      }
       int code = route == null ? 0 : route.type() == AddressType.PROHIBIT ? 13 : 1;
       if (route == null || route.type() != AddressType.BLACKHOLE) {
         icmpError(runtime, skb, Icmp.DEST_UNREACHABLE, code);
@@ -453,7 +496,9 @@ public final class Kernel {
       return;
     }
     Link out = ns.link(route.device());
-    skb.trace.add(new Step.Routed(netns, "forward", describe(ns, route)));
+    if (skb.trace.on()) {
+      skb.trace.add(new Step.Routed(netns, "forward", describe(ns, route)));
+    }
     if (packet.ttl() <= 1) {
       icmpError(runtime, skb, Icmp.TIME_EXCEEDED, 0);
       skb.trace.end(Disposition.TTL_EXCEEDED, "TTL " + packet.ttl() + " reached 0 in " + Trace.nsName(netns));
@@ -485,7 +530,9 @@ public final class Kernel {
     boolean known = fdb.forward(frame.src(), now) == port.index();
     fdb.learn(port.index(), frame.src(), now);
     if (skb != null && !known && !frame.src().isMulticast()) {
-      skb.trace.add(new Step.Learned(netns, bridge.name(), frame.src().toString(), port.name()));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Learned(netns, bridge.name(), frame.src().toString(), port.name()));
+      }
     }
     boolean groupAddress = frame.dst().isMulticast();
     int decision = groupAddress ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
@@ -503,7 +550,7 @@ public final class Kernel {
         outs.add(to);
       }
     }
-    if (!outs.isEmpty() && stormExceeded(skb != null ? skb.trace : frame, outs.size())) {
+    if (decision == BridgeFdb.FLOOD && !outs.isEmpty() && stormExceeded(skb != null ? skb.lineage() : frame, outs.size())) {
       stopStorm(netns, bridge, frame, skb);
       return;
     }
@@ -521,8 +568,10 @@ public final class Kernel {
       }
       return;
     }
-    skb.trace.add(new Step.Bridged(netns, bridge.name(), bridgeDecision(decision, groupAddress, up),
-        outs.stream().map(Link::name).toList()));
+    if (skb.trace.on()) {
+      skb.trace.add(new Step.Bridged(netns, bridge.name(), bridgeDecision(decision, groupAddress, up),
+          outs.stream().map(Link::name).toList()));
+    }
     if (outs.isEmpty() && !up) {
       skb.trace.end(Disposition.NOT_FOR_THIS_HOST, "no bridge port to send it to");
       return;
@@ -530,8 +579,10 @@ public final class Kernel {
     skb.physIn = port;
     boolean netfilter = callsIptables(ns);
     if (netfilter) {
-      skb.trace.add(new Step.SysctlDecided(netns, "net.bridge.bridge-nf-call-iptables", "1",
-          "bridged IPv4 passes iptables (br_netfilter)"));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.SysctlDecided(netns, "net.bridge.bridge-nf-call-iptables", "1",
+            "bridged IPv4 passes iptables (br_netfilter)"));
+      }
       if (!prerouting(runtime, skb, bridge)) {
         return;
       }
@@ -564,7 +615,9 @@ public final class Kernel {
       if (!promiscuous) {
         tapReceived(netns, bridge, frame);
       }
-      copy.trace.add(new Step.Received(netns, bridge.name(), "passed up to " + bridge.name() + "'s own stack"));
+      if (copy.trace.on()) {
+        copy.trace.add(new Step.Received(netns, bridge.name(), "passed up to " + bridge.name() + "'s own stack"));
+      }
       deliverFrame(runtime, ns, bridge, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
     }
   }
@@ -627,8 +680,10 @@ public final class Kernel {
       return;
     }
     if (skb != null) {
-      skb.trace.add(new Step.Bridged(netns, bridge.name(), decision == BridgeFdb.FLOOD ? "flood" : "destination MAC learned",
-          outs.stream().map(Link::name).toList()));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Bridged(netns, bridge.name(), decision == BridgeFdb.FLOOD ? "flood" : "destination MAC learned",
+            outs.stream().map(Link::name).toList()));
+      }
     }
     for (int i = 0; i < outs.size(); i++) {
       portTransmit(netns, outs.get(i), frame, skb == null ? null : i == 0 ? skb : skb.copy());
@@ -670,8 +725,10 @@ public final class Kernel {
       queue.removeFirst().skb().trace.end(Disposition.NEIGHBOUR_UNREACHABLE, "pushed out of the neighbour queue");
     }
     queue.addLast(new NetnsRuntime.Queued(skb, out.index()));
-    skb.trace.add(new Step.Neighbour(netns, Ipv4.format(nextHop), out.name(),
-        resolution == NeighbourTable.Resolution.SOLICIT ? "unknown: ARP request sent, packet queued" : "still resolving: packet queued"));
+    if (skb.trace.on()) {
+      skb.trace.add(new Step.Neighbour(netns, Ipv4.format(nextHop), out.name(),
+          resolution == NeighbourTable.Resolution.SOLICIT ? "unknown: ARP request sent, packet queued" : "still resolving: packet queued"));
+    }
     if (resolution == NeighbourTable.Resolution.SOLICIT) {
       sendArpRequest(netns, out.index(), nextHop, null);
       scheduleNeighbourTimer(netns, out.index());
@@ -691,7 +748,9 @@ public final class Kernel {
     }
     EthernetFrame frame = new EthernetFrame(Mac.ZERO, Mac.ZERO, skb.packet);
     tapTransmitted(netns, lo, frame);
-    skb.trace.add(new Step.Transmitted(netns, lo.name(), null, null));
+    if (skb.trace.on()) {
+      skb.trace.add(new Step.Transmitted(netns, lo.name(), null, null));
+    }
     int index = lo.index();
     skb.local = false;
     scheduler.after(LOOPBACK_NANOS, () -> {
@@ -702,7 +761,9 @@ public final class Kernel {
         return;
       }
       tapReceived(netns, dev, new EthernetFrame(Mac.ZERO, Mac.ZERO, skb.packet));
-      skb.trace.add(new Step.Received(netns, dev.name(), PacketText.describe(skb.packet)));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Received(netns, dev.name(), PacketText.describe(skb.packet)));
+      }
       skb.pktType = PacketContext.PACKET_LOOPBACK;
       ipReceive(runtime(netns), ns, dev, skb);
     });
@@ -728,7 +789,9 @@ public final class Kernel {
     Link peer = world.topology().peerOf(dev);
     String peerNetns = dev.peer() == null ? null : dev.peer().namespace();
     if (skb != null) {
-      skb.trace.add(new Step.Transmitted(netns, dev.name(), peerNetns, peer == null ? null : peer.name()));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Transmitted(netns, dev.name(), peerNetns, peer == null ? null : peer.name()));
+      }
     }
     if (peer == null) {
       if (skb != null) {
@@ -769,7 +832,9 @@ public final class Kernel {
       return;
     }
     for (NetnsRuntime.Queued queued : queue) {
-      queued.skb().trace.add(new Step.Neighbour(runtime.netns(), Ipv4.format(address), dev.name(), "resolved to " + mac));
+      if (queued.skb().trace.on()) {
+        queued.skb().trace.add(new Step.Neighbour(runtime.netns(), Ipv4.format(address), dev.name(), "resolved to " + mac));
+      }
       transmit(runtime.netns(), dev, new EthernetFrame(dev.mac(), mac, queued.skb().packet), queued.skb());
     }
   }
@@ -824,7 +889,9 @@ public final class Kernel {
     }
     for (NetnsRuntime.Queued queued : queue) {
       Skb skb = queued.skb();
-      skb.trace.add(new Step.Neighbour(netns, Ipv4.format(address), linkName(netns, ifindex), "no ARP reply: FAILED"));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Neighbour(netns, Ipv4.format(address), linkName(netns, ifindex), "no ARP reply: FAILED"));
+      }
       icmpError(runtime, skb, Icmp.DEST_UNREACHABLE, 1);
       skb.trace.end(Disposition.NEIGHBOUR_UNREACHABLE, Ipv4.format(address) + " did not answer ARP");
     }
@@ -838,8 +905,8 @@ public final class Kernel {
       return true;
     }
     PacketContext context = context(runtime, hook, skb, in, out);
-    Evaluation result = new Evaluation();
-    Verdict verdict = runtime.classifier().evaluate(tableName, hook, context, result, listener(runtime, skb, tableName, hook));
+    Evaluation result = runtime.evaluation;
+    Verdict verdict = runtime.classifier().evaluate(tableName, hook, context, result, skb.trace.on() ? listener(runtime, skb, tableName, hook) : null);
     skb.mark = context.mark;
     skb.notrack = context.notrack;
     skb.zone = context.ctZone;
@@ -880,12 +947,14 @@ public final class Kernel {
   }
 
   private static RuleRef ruleRef(TableName table, Evaluation result) {
-    String spec = result.rule() == null ? "" : RulePrinter.saveRule(result.chain(), result.rule().spec(), null);
-    return new RuleRef(table.id(), result.chain(), result.ruleNumber(), spec, null);
+    return result.rule() == null ? new RuleRef(table.id(), result.chain(), result.ruleNumber(), "", null)
+        : ref(table, result.chain(), result.ruleNumber(), result.rule());
   }
 
+  /** Fills the namespace's reusable packet view for one table (evaluation never re-enters the kernel). */
   private PacketContext context(NetnsRuntime runtime, Hook hook, Skb skb, Link in, Link out) {
-    PacketContext context = new PacketContext().setPacket(skb.packet);
+    PacketContext context = runtime.context.reset().setPacket(skb.packet);
+    runtime.current = skb;
     context.inInterface = in == null ? null : in.name();
     context.outInterface = out == null ? null : out.name();
     context.physInInterface = skb.physIn == null ? null : skb.physIn.name();
@@ -896,61 +965,64 @@ public final class Kernel {
     context.mark = skb.mark;
     context.notrack = skb.notrack;
     context.ctZone = skb.zone;
-    context.conntrack = skb.ct == null ? null : new CtView(skb.ct, skb.ctinfo, scheduler.now());
-    Namespace ns = namespace(runtime);
-    context.addressTypes = (address, limit) -> {
-      Link limitLink = limit == null ? null : ns.link(limit);
-      return ns.typeOf(address, limitLink == null ? 0 : limitLink.index()).value();
-    };
-    context.effects = new PacketEffects() {
-      @Override
-      public void logged(dev.netsim.rules.ext.Target target, PacketContext packet) {
-        skb.trace.add(new Step.Note(runtime.netns(), "logged by " + target.name() + " (kernel log)"));
-      }
-    };
+    context.conntrack = skb.ct == null ? null : runtime.ctView.set(skb.ct, skb.ctinfo, scheduler.now());
+    context.addressTypes = runtime.addressTypes;
+    context.effects = runtime.effects;
     context.nowNanos = scheduler.now();
     context.wallClockSeconds = SimulatedWallClock.epochMicros(scheduler.now()) / 1_000_000L;
     return context;
   }
 
+  /** Rules that did not match are listed with their reason up to this many per table; the rest are counted. */
+  static final int SKIPPED_RULES_SHOWN = 20;
+
+  /** Turns the evaluator's steps into trace steps (only made while the packet is traced). */
   private EvalListener listener(NetnsRuntime runtime, Skb skb, TableName tableName, Hook hook) {
     String netns = runtime.netns();
-    int[] skipped = new int[1];
+    PacketTrace trace = skb.trace;
+    int[] skipped = new int[2]; // shown, and counted beyond what is shown
     return step -> {
       if (step instanceof EvalStep.TableEntered) {
-        skb.trace.add(new Step.ChainEntered(netns, hook.name(), tableName.id(), hook.name()));
+        trace.add(new Step.ChainEntered(netns, hook.name(), tableName.id(), hook.name()));
         return;
       }
-      if (step instanceof EvalStep.RuleSkipped) {
-        skipped[0]++;
+      if (step instanceof EvalStep.RuleSkipped rule) {
+        if (skipped[0] < SKIPPED_RULES_SHOWN) {
+          skipped[0]++;
+          trace.add(new Step.RuleChecked(netns, ref(tableName, rule.chain(), rule.number(), rule.rule()), false,
+              rule.reason()));
+        } else {
+          skipped[1]++;
+        }
         return;
       }
-      if (skipped[0] > 0) {
-        skb.trace.add(new Step.Note(netns, "  " + skipped[0] + (skipped[0] == 1 ? " rule" : " rules") + " not matched"));
-        skipped[0] = 0;
+      if (skipped[1] > 0) {
+        trace.add(new Step.Note(netns, "  " + skipped[1] + (skipped[1] == 1 ? " more rule" : " more rules")
+            + " not matched"));
+        skipped[1] = 0;
       }
       if (step instanceof EvalStep.RuleMatched matched) {
-        RuleRef ref = new RuleRef(tableName.id(), matched.chain(), matched.number(),
-            RulePrinter.saveRule(matched.chain(), matched.rule().spec(), null), null);
-        skb.trace.add(new Step.RuleChecked(netns, ref, true, ""));
+        RuleRef ref = ref(tableName, matched.chain(), matched.number(), matched.rule());
+        trace.add(new Step.RuleChecked(netns, ref, true, ""));
         if (matched.verdict() != Verdict.CONTINUE) {
-          skb.trace.add(new Step.Verdict(netns, tableName.id(), matched.chain(), matched.verdict().name(), ref));
+          trace.add(new Step.Verdict(netns, tableName.id(), matched.chain(), matched.verdict().name(), ref));
         }
       } else if (step instanceof EvalStep.RuleUndetermined undetermined) {
-        RuleRef ref = new RuleRef(tableName.id(), undetermined.chain(), undetermined.number(),
-            RulePrinter.saveRule(undetermined.chain(), undetermined.rule().spec(), null), null);
-        skb.trace.add(new Step.RuleChecked(netns, ref, false, "undetermined: " + undetermined.reason()));
+        trace.add(new Step.RuleChecked(netns, ref(tableName, undetermined.chain(), undetermined.number(),
+            undetermined.rule()), false, "undetermined: " + undetermined.reason()));
       } else if (step instanceof EvalStep.Jumped jumped) {
-        RuleRef ref = new RuleRef(tableName.id(), jumped.chain(), jumped.number(),
-            RulePrinter.saveRule(jumped.chain(), jumped.rule().spec(), null), null);
-        skb.trace.add(new Step.RuleChecked(netns, ref, true, ""));
-        skb.trace.add(new Step.Note(netns, "  " + (jumped.isGoto() ? "goto " : "jump to ") + jumped.to()));
+        trace.add(new Step.RuleChecked(netns, ref(tableName, jumped.chain(), jumped.number(), jumped.rule()), true, ""));
+        trace.add(new Step.Note(netns, "  " + (jumped.isGoto() ? "goto " : "jump to ") + jumped.to()));
       } else if (step instanceof EvalStep.Returned returned && returned.to() != null) {
-        skb.trace.add(new Step.Note(netns, "  end of " + returned.chain() + ": back to " + returned.to()));
+        trace.add(new Step.Note(netns, "  end of " + returned.chain() + ": back to " + returned.to()));
       } else if (step instanceof EvalStep.PolicyApplied policy) {
-        skb.trace.add(new Step.PolicyApplied(netns, tableName.id(), policy.chain(), policy.policy().name()));
+        trace.add(new Step.PolicyApplied(netns, tableName.id(), policy.chain(), policy.policy().name()));
       }
     };
+  }
+
+  private static RuleRef ref(TableName table, String chain, int number, Rule rule) {
+    return new RuleRef(table.id(), chain, number, RulePrinter.saveRule(chain, rule.spec(), null), null);
   }
 
   /** Conntrack at the first hook ({@code nf_conntrack_in}), only while some rule needs it in this namespace. */
@@ -960,7 +1032,9 @@ public final class Kernel {
     }
     if (skb.notrack) {
       skb.ctinfo = CtInfo.UNTRACKED;
-      skb.trace.add(new Step.Tracked(runtime.netns(), "UNTRACKED", null, false));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Tracked(runtime.netns(), "UNTRACKED", null, false));
+      }
       return true;
     }
     runtime.conntrack().track(skb.packet, skb.zone, scheduler.now(), (connection, info) -> {
@@ -971,8 +1045,10 @@ public final class Kernel {
       skb.ctinfo = CtInfo.INVALID;
     }
     boolean created = skb.ct != null && !skb.ct.isConfirmed();
-    skb.trace.add(new Step.Tracked(runtime.netns(), skb.ctinfo.stateName(),
-        skb.ct == null ? null : skb.ct.original().format(), created));
+    if (skb.trace.on()) {
+      skb.trace.add(new Step.Tracked(runtime.netns(), skb.ctinfo.stateName(),
+          skb.ct == null ? null : skb.ct.original().format(), created));
+    }
     return true;
   }
 
@@ -1005,9 +1081,9 @@ public final class Kernel {
       boolean bound;
       if (runtime.iptables().ruleset().exists(TableName.NAT)) {
         PacketContext context = context(runtime, hook, skb, in, out);
-        Evaluation result = new Evaluation();
+        Evaluation result = runtime.evaluation;
         Verdict verdict = runtime.classifier().evaluate(TableName.NAT, hook, context, result,
-            listener(runtime, skb, TableName.NAT, hook));
+            skb.trace.on() ? listener(runtime, skb, TableName.NAT, hook) : null);
         skb.mark = context.mark;
         if (verdict == Verdict.NAT) {
           NatTarget target = (NatTarget) result.target();
@@ -1036,8 +1112,10 @@ public final class Kernel {
     skb.packet = Nat.apply(connection, skb.ctinfo, manip, before);
     if (skb.packet != before && !skb.packet.equals(before)) {
       String kind = by != null ? by : manip == Nat.Manip.DST ? "DNAT (conntrack)" : "SNAT (conntrack)";
-      skb.trace.add(new Step.Translated(runtime.netns(), kind, PacketText.endpoints(before),
-          PacketText.endpoints(skb.packet)));
+      if (skb.trace.on()) {
+        skb.trace.add(new Step.Translated(runtime.netns(), kind, PacketText.endpoints(before),
+            PacketText.endpoints(skb.packet)));
+      }
     }
     return true;
   }

@@ -1,7 +1,11 @@
 package dev.netsim.sim.engine;
 
 import dev.netsim.core.topo.Namespace;
+import dev.netsim.rules.eval.AddressTypes;
+import dev.netsim.rules.eval.Evaluation;
 import dev.netsim.rules.eval.PacketClassifier;
+import dev.netsim.rules.eval.PacketContext;
+import dev.netsim.rules.eval.PacketEffects;
 import dev.netsim.rules.eval.ReferenceEvaluator;
 import dev.netsim.rules.state.IptablesState;
 import dev.netsim.sim.conntrack.Conntrack;
@@ -24,6 +28,14 @@ public final class NetnsRuntime {
   private final ConntrackTable conntrackTable = new ConntrackTable();
   private final Conntrack conntrack = new Conntrack(conntrackTable);
   private Stack stack;
+  /** The packet view, outcome and conntrack view reused for every table a packet meets here. */
+  final PacketContext context = new PacketContext();
+  final Evaluation evaluation = new Evaluation();
+  final CtView ctView = new CtView();
+  /** The packet being evaluated, for LOG's report into its trace. */
+  Skb current;
+  AddressTypes addressTypes;
+  PacketEffects effects = PacketEffects.NONE;
   /** Packets waiting for a neighbour, by (ifindex, next hop). */
   final Map<Long, ArrayDeque<Queued>> unresolved = new HashMap<>();
 

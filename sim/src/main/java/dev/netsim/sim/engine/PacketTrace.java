@@ -13,7 +13,24 @@ import java.util.function.Consumer;
  * the last copy has ended. Of several copies' endings the most telling one is kept: a delivery beats a drop,
  * a drop beats a copy that merely left the machine's model.
  */
-final class PacketTrace {
+class PacketTrace {
+  /** The trace of a packet when tracing is off: records nothing, finishes nothing. */
+  static final PacketTrace OFF = new PacketTrace(null, trace -> { }) {
+    @Override
+    boolean on() {
+      return false;
+    }
+
+    @Override
+    void add(Step step) {}
+
+    @Override
+    void branch() {}
+
+    @Override
+    void end(Disposition how, String why) {}
+  };
+
   private final String packet;
   private final List<Step> steps = new ArrayList<>();
   private final Consumer<Trace> sink;
@@ -24,6 +41,11 @@ final class PacketTrace {
   PacketTrace(String packet, Consumer<Trace> sink) {
     this.packet = packet;
     this.sink = sink;
+  }
+
+  /** Whether steps are recorded: callers skip building them otherwise. */
+  boolean on() {
+    return true;
   }
 
   void add(Step step) {

@@ -26,6 +26,8 @@ final class Skb {
   Link physOut;
   long srcMac = -1;
   int pktType = -1;
+  /** Identifies the copies of one frame for bridge-storm counting; made when a bridge first floods it. */
+  private Object lineage;
   /** The NAT target name that set up the connection's translation at this hook, for the trace. */
   String natBy;
 
@@ -48,12 +50,22 @@ final class Skb {
     copy.physOut = physOut;
     copy.srcMac = srcMac;
     copy.pktType = pktType;
+    copy.lineage = lineage;
     trace.branch();
     return copy;
   }
 
   /** What crosses into another namespace: the packet and its trace; the kernel scrubs the rest. */
   Skb crossNamespace() {
-    return new Skb(packet, trace);
+    Skb crossed = new Skb(packet, trace);
+    crossed.lineage = lineage;
+    return crossed;
+  }
+
+  Object lineage() {
+    if (lineage == null) {
+      lineage = new Object();
+    }
+    return lineage;
   }
 }
