@@ -53,7 +53,9 @@ public final class ConntrackTable {
     if (inUse(connection.original(), nowNanos) || inUse(connection.reply(), nowNanos)) {
       return false;
     }
-    expire(nowNanos);
+    if (byId.size() >= max) {
+      expire(nowNanos); // a full table first sheds what has timed out; the walk is paid only then
+    }
     if (byId.size() >= max && !dropOneUnassured()) {
       return false;
     }

@@ -398,7 +398,7 @@ public final class Kernel {
       return;
     }
     packet = skb.packet;
-    if (!dev.isLoopback() && !validSource(ns, dev, skb)) {
+    if (!dev.isLoopback() && !validSource(ns, runtime.settings(ns).device(dev), dev, skb)) {
       return;
     }
     AddressType type = ns.typeOf(packet.dst());
@@ -421,23 +421,23 @@ public final class Kernel {
    * The routing decision's sanity checks after PREROUTING ({@code ip_route_input_slow}, {@code fib_validate_source}):
    * martian sources and destinations, our own address as source, and reverse-path filtering.
    */
-  private boolean validSource(Namespace ns, Link dev, Skb skb) {
+  private boolean validSource(Namespace ns, PathSettings.Device conf, Link dev, Skb skb) {
     Ipv4 src = Ipv4.of(skb.packet.src());
     Ipv4 dst = Ipv4.of(skb.packet.dst());
     if (src.isLoopback() || src.isMulticast() || src.isLimitedBroadcast()) {
       skb.trace.end(Disposition.MARTIAN, "martian source " + src + " on " + dev.name());
       return false;
     }
-    if (dst.isLoopback() && ns.ipv4Conf(dev.name(), "route_localnet") == 0) {
+    if (dst.isLoopback() && !conf.routeLocalnet()) {
       skb.trace.end(Disposition.MARTIAN, "martian destination " + dst + " on " + dev.name()
           + " (net.ipv4.conf." + dev.name() + ".route_localnet = 0)");
       return false;
     }
-    if (!src.isAny() && ns.isLocalAddress(src.bits()) && ns.ipv4Conf(dev.name(), "accept_local") == 0) {
+    if (!src.isAny() && !conf.acceptLocal() && ns.isLocalAddress(src.bits())) {
       skb.trace.end(Disposition.MARTIAN, "source " + src + " is one of our own addresses, arriving on " + dev.name());
       return false;
     }
-    int mode = ns.ipv4Conf(dev.name(), "rp_filter");
+    int mode = conf.rpFilter();
     if (mode != 0 && !src.isAny()) {
       Route back = ns.lookupRoute(src.bits());
       boolean reachable = back != null && !back.type().isError();
@@ -475,7 +475,7 @@ public final class Kernel {
   private void forward(NetnsRuntime runtime, Namespace ns, Link in, Skb skb) {
     String netns = runtime.netns();
     Ipv4Packet packet = skb.packet;
-    if (ns.ipv4Conf(in.name(), "forwarding") == 0) {
+    if (!runtime.settings(ns).device(in).forwarding()) {
       if (skb.trace.on()) {
         skb.trace.add(new Step.SysctlDecided(netns, "net.ipv4.conf." + in.name() + ".forwarding", "0",
             "not a router: the packet is dropped"));
@@ -577,7 +577,7 @@ public final class Kernel {
       return;
     }
     skb.physIn = port;
-    boolean netfilter = callsIptables(ns);
+    boolean netfilter = runtime.settings(ns).bridgeCallsIptables;
     if (netfilter) {
       if (skb.trace.on()) {
         skb.trace.add(new Step.SysctlDecided(netns, "net.bridge.bridge-nf-call-iptables", "1",
@@ -655,11 +655,6 @@ public final class Kernel {
       return "destination MAC not learned yet: flood";
     }
     return "destination MAC learned";
-  }
-
-  private static boolean callsIptables(Namespace ns) {
-    String value = ns.sysctl("net.bridge.bridge-nf-call-iptables");
-    return value != null && !value.equals("0");
   }
 
   /** The bridge device's own stack sends a frame: it goes where the FDB says, without iptables. */

@@ -89,6 +89,16 @@ public final class NetnsRuntime {
     return stack;
   }
 
+  private PathSettings settings;
+
+  /** The path's sysctls for the namespace snapshot {@code ns}, read again only when the snapshot changed. */
+  PathSettings settings(Namespace ns) {
+    if (settings == null || settings.namespace != ns) {
+      settings = new PathSettings(ns);
+    }
+    return settings;
+  }
+
   /** Token buckets of the ICMP error rate limit, per destination ({@code inet_peer}'s rate_tokens/rate_last). */
   private final Map<Integer, long[]> icmpTokens = new HashMap<>();
 
