@@ -1051,6 +1051,8 @@ public final class Kernel {
     if (skb.ct == null || skb.ct.isConfirmed()) {
       return true;
     }
+    Namespace host = world.topology().host();
+    runtime.conntrackTable().setMax(runtime(host.name()).settings(host).conntrackMax);
     if (!runtime.conntrackTable().confirm(skb.ct, scheduler.now())) {
       skb.trace.end(Disposition.CONNTRACK_TABLE_FULL, "conntrack could not insert the new entry (table full)");
       return false;

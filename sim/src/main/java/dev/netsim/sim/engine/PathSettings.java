@@ -15,12 +15,15 @@ final class PathSettings {
 
   final Namespace namespace;
   final boolean bridgeCallsIptables;
+  /** {@code net.netfilter.nf_conntrack_max}: the kernel's one limit, set in the initial namespace. */
+  final int conntrackMax;
   private final Map<Integer, Device> devices = new HashMap<>();
 
   PathSettings(Namespace namespace) {
     this.namespace = namespace;
     String value = namespace.sysctl("net.bridge.bridge-nf-call-iptables");
     this.bridgeCallsIptables = value != null && !value.equals("0");
+    this.conntrackMax = namespace.sysctlInt("net.netfilter.nf_conntrack_max");
   }
 
   Device device(Link link) {

@@ -241,4 +241,28 @@ class KernelTest {
         "ip netns exec C ping -c 1 -W 1 -I 203.0.113.77 198.51.100.2");
     assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.RP_FILTERED);
   }
+
+  @Test
+  void aFullConntrackTableMakesRoomByDroppingAnUnassuredEntry() {
+    run(ROUTER);
+    run("sysctl -qw net.netfilter.nf_conntrack_max=2",
+        "ip netns exec R iptables -A FORWARD -m conntrack --ctstate INVALID -j DROP");
+    for (int i = 0; i < 3; i++) {
+      run("ip netns exec C ping -c 1 -W 1 198.51.100.2");
+      assertThat(output).contains("1 received");
+    }
+    assertThat(world.kernel().runtime("R").conntrackTable().entries(world.now())).hasSize(2);
+  }
+
+  @Test
+  void aRoutingLoopEndsByTtlWithTimeExceeded() {
+    run(ROUTER);
+    run("ip netns exec S sysctl -qw net.ipv4.ip_forward=1",
+        "ip netns exec R ip route add 203.0.113.0/24 via 198.51.100.2",
+        "ip netns exec S ip route add 203.0.113.0/24 via 198.51.100.1",
+        "ip netns exec C ping -c 1 -W 1 203.0.113.1");
+
+    assertThat(output).contains("Time to live exceeded");
+    assertThat(last("ICMP echo request").disposition()).isEqualTo(Disposition.TTL_EXCEEDED);
+  }
 }
