@@ -489,8 +489,15 @@ public final class Kernel {
         skb.trace.add(new Step.Routed(netns, "no route to " + Ipv4.format(packet.dst()), route == null ? null : describe(ns, route)));
       }
       int code = route == null ? 0 : route.type() == AddressType.PROHIBIT ? 13 : 1;
-      if (route == null || route.type() != AddressType.BLACKHOLE) {
+      if (route != null && route.type() == AddressType.BLACKHOLE) {
+        skb.trace.end(Disposition.NO_ROUTE, "blackhole route to " + Ipv4.format(packet.dst()));
+        return;
+      }
+      if (runtime.routeErrorAllowed(packet.src(), scheduler.now())) {
         icmpError(runtime, skb, Icmp.DEST_UNREACHABLE, code);
+      } else if (skb.trace.on()) {
+        skb.trace.add(new Step.Note(netns, "no ICMP error: rate limit of unreachable answers to "
+            + Ipv4.format(packet.src()) + " (ip_error)"));
       }
       skb.trace.end(Disposition.NO_ROUTE, "no route to " + Ipv4.format(packet.dst()));
       return;

@@ -115,19 +115,38 @@ public final class NetnsRuntime {
     if (timeout == 0) {
       return true;
     }
-    long[] bucket = icmpTokens.computeIfAbsent(destination, d -> new long[] {0, Long.MIN_VALUE / 2});
-    long tokens = Math.min(bucket[0] + (nowNanos - bucket[1]), BURST * timeout);
+    return drawIcmpTokens(destination, timeout, BURST * timeout, nowNanos);
+  }
+
+  /**
+   * Whether a packet that found no route (or an unreachable/prohibit route) may be answered with an ICMP error
+   * ({@code ip_error}): it first draws one second from the same per-source tokens, filled up to five seconds'
+   * worth ({@code ip_rt_error_cost}, {@code ip_rt_error_burst}, global sysctls a namespace cannot see), so
+   * together with {@code icmp_send}'s own draw an unreachable network answers two errors in a burst, then
+   * about one every two seconds.
+   */
+  boolean routeErrorAllowed(int destination, long nowNanos) {
+    return drawIcmpTokens(destination, ROUTE_ERROR_COST, ROUTE_ERROR_BURST, nowNanos);
+  }
+
+  /** {@code inet_peer_xrlim_allow}: tokens accrue with time up to {@code burst}; a message costs {@code cost}. */
+  private boolean drawIcmpTokens(int destination, long cost, long burst, long nowNanos) {
+    // A new peer starts as if last seen long ago, i.e. with a full bucket.
+    long[] bucket = icmpTokens.computeIfAbsent(destination, d -> new long[] {0, nowNanos - 60_000_000_000L});
+    long tokens = Math.min(bucket[0] + (nowNanos - bucket[1]), burst);
     bucket[1] = nowNanos;
-    if (tokens < timeout) {
+    if (tokens < cost) {
       bucket[0] = tokens;
       return false;
     }
-    bucket[0] = tokens - timeout;
+    bucket[0] = tokens - cost;
     return true;
   }
 
   /** {@code XRLIM_BURST_FACTOR}. */
   private static final int BURST = 6;
+  private static final long ROUTE_ERROR_COST = 1_000_000_000L;
+  private static final long ROUTE_ERROR_BURST = 5 * ROUTE_ERROR_COST;
 
   static long neighbourKey(int ifindex, int address) {
     return (long) ifindex << 32 | (address & 0xffff_ffffL);

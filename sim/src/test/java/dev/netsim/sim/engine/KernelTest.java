@@ -164,6 +164,19 @@ class KernelTest {
     assertThat(answeredErrors()).isEqualTo(7);
   }
 
+  @Test
+  void aRouterWithoutARouteAnswersTwoUnreachablesInABurstThenOneEveryTwoSeconds() {
+    run(ROUTER);
+    // ip_error draws a second from the source's tokens before icmp_send draws its own: checked on the kernel
+    // with `ping -c 8 -i 0.2` to an unrouted network (2 errors), and in conformance script 36.
+    run("ip netns exec C ping -c 8 -i 0.2 -W 1 203.0.113.9");
+    assertThat(output).contains("8 packets transmitted, 0 received, +2 errors, 100% packet loss");
+    assertThat(traces).anySatisfy(t -> assertThat(t.render()).contains("rate limit of unreachable answers"));
+
+    run("sleep 2", "ip netns exec C ping -c 1 -W 1 203.0.113.9");
+    assertThat(output).contains("From 192.0.2.1 icmp_seq=1 Destination Net Unreachable");
+  }
+
   private long answeredErrors() {
     return traces.stream().filter(t -> t.packet().startsWith("ICMP port unreachable")
         && t.disposition() == Disposition.DELIVERED).count();
