@@ -128,6 +128,24 @@ public final class Stack {
     return socket;
   }
 
+  /**
+   * Connects an unconnected UDP socket to {@code peer}, as a UDP server does to its first client
+   * ({@code nc -u -l}): its local address becomes the one routing picks for the peer.
+   */
+  public UdpSocket connectUdp(UdpSocket socket, Endpoint peer) throws SocketError {
+    int source = socket.local().address() != 0 ? socket.local().address()
+        : output.sourceAddressFor(peer.address());
+    udp.remove(socket.local());
+    UdpSocket connected = new UdpSocket(this, new Endpoint(source, socket.local().port()), peer, socket.handler());
+    udp.put(connected.local(), connected);
+    return connected;
+  }
+
+  /** The UDP sockets, in the order they were opened, for {@code ss -u}. */
+  public List<UdpSocket> udpSockets() {
+    return List.copyOf(udp.values());
+  }
+
   /** Registers a ping with echo id {@code id}. */
   public void openPing(int id, PingHandler handler) {
     pings.put(id, handler);
