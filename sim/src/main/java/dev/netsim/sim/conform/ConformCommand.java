@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * {@code netsim conform [--kernel] [--runs N] [--record] SCRIPT...}: compares netsim's transcript of each
  * script with the kernel's, block by block. The kernel's side is the recording next to the script, or with
- * {@code --kernel} a live run (N times, default 3; blocks that differ between runs are unstable and not
- * counted). {@code --record} runs the kernel side and writes the recording instead of comparing.
+ * {@code --kernel} a live run (N times, default 3; blocks that differ between runs, or that the recording
+ * marks unstable, are not counted). {@code --record} runs the kernel side and writes the recording instead of comparing.
  */
 public final class ConformCommand {
   static final String USAGE = """
@@ -21,7 +21,8 @@ public final class ConformCommand {
       Compares netsim's `run --echo` transcript of each script with the real kernel's, block by block.
         --kernel   run the kernel side live (as root, in throwaway namespaces) instead of reading the
                    recording NAME.kernel.txt next to NAME.sh
-        --runs N   kernel runs per script (default 3); blocks that differ between them are not counted
+        --runs N   kernel runs per script (default 3); blocks that differ between them, or that the
+                   recording marks unstable, are not counted
         --record   run the kernel side and write NAME.kernel.txt, marking unstable blocks; no comparison
       Exit status: 0 when every stable block agrees, 1 when one does not, 2 on a usage or setup error.
       """;
@@ -127,6 +128,10 @@ public final class ConformCommand {
         long unstable = kernel.blocks().stream().filter(Block::unstable).count();
         out.printf("%s: recorded %d blocks, %d unstable%n", script, kernel.blocks().size(), unstable);
       } else {
+        Path recording = KernelRecording.pathFor(script);
+        if (Files.isRegularFile(recording)) {
+          kernel = KernelRecording.withUnstableOf(kernel, Transcript.parse(Files.readString(recording)));
+        }
         comparisons.add(compare(script, kernel, netsimSide, out));
       }
     }

@@ -29,6 +29,31 @@ class KernelRecordingTest {
   }
 
   @Test
+  void aLiveRunKeepsTheRecordingsUnstableMarks() {
+    Transcript recording = Transcript.parse("""
+        $ ip -br link
+        [unstable]
+        br0              UP             5e:8f:d5:88:ae:7b <BROADCAST,MULTICAST,UP,LOWER_UP> 
+        $ ip netns add A
+        """);
+    Transcript live = Transcript.parse("""
+        $ ip -br link
+        br0              DOWN           ee:44:ff:01:73:d3 <NO-CARRIER,BROADCAST,MULTICAST,UP,LOWER_UP> 
+        $ ip netns add A
+        """);
+    assertThat(KernelRecording.withUnstableOf(live, recording).blocks()).extracting(Block::unstable)
+        .containsExactly(true, false);
+    // A block whose command changed since the recording keeps the live run's own verdict.
+    Transcript edited = Transcript.parse("""
+        $ ip link
+        br0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500
+        $ ip netns add A
+        """);
+    assertThat(KernelRecording.withUnstableOf(edited, recording).blocks()).extracting(Block::unstable)
+        .containsExactly(false, false);
+  }
+
+  @Test
   void recordingLivesNextToTheScript() {
     assertThat(KernelRecording.pathFor(Path.of("examples/conformance/01-veth-pair.sh")))
         .isEqualTo(Path.of("examples/conformance/01-veth-pair.kernel.txt"));
