@@ -115,14 +115,18 @@ public final class Netsim {
    * {@code ip link add} leaves them; {@link Netns#up} them).
    */
   public Netsim veth(Netns a, String nameA, Netns b, String nameB) {
-    run(HOST, "ip link add " + nameA + " type veth peer name " + nameB);
-    if (!a.name().isEmpty()) {
-      run(HOST, "ip link set " + nameA + " netns " + a.name());
-    }
-    if (!b.name().isEmpty()) {
-      run(HOST, "ip link set " + nameB + " netns " + b.name());
+    // Made in one namespace with its peer sent straight to the other, so that equal names (eth0 in each
+    // namespace) never meet in the host.
+    if (b.name().isEmpty() || b.name().equals(a.name())) {
+      run(b.name(), "ip link add " + nameB + " type veth peer name " + nameA + netnsOption(a, b));
+    } else {
+      run(a.name(), "ip link add " + nameA + " type veth peer name " + nameB + " netns " + b.name());
     }
     return this;
+  }
+
+  private static String netnsOption(Netns a, Netns b) {
+    return a.name().equals(b.name()) ? "" : " netns " + a.name();
   }
 
   /** The namespaces' names, the host's ({@link #HOST}) first. */
