@@ -1,5 +1,6 @@
 package dev.netsim.sim.api;
 
+import dev.netsim.core.value.Ipv4;
 import dev.netsim.sim.trace.Disposition;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,21 @@ public final class FlowTable {
           + flow + "'");
     }
     String netns = from.equals("host") ? Netsim.HOST : from;
+    if (!net.namespaces().contains(netns)) {
+      throw new IllegalArgumentException("no namespace `" + from + "' (there are " + net.namespaces().stream()
+          .map(name -> name.isEmpty() ? "host" : name).toList() + ")");
+    }
     Supplier<ProbeResult> probe = switch (words[0]) {
-      case "ping" -> () -> net.netns(netns).ping(words[1]);
-      case "tcp" -> () -> net.netns(netns).connectTcp(host(words[1], flow), port(words[1], flow));
-      case "udp" -> () -> net.netns(netns).sendUdp(host(words[1], flow), port(words[1], flow));
+      case "ping" -> {
+        String address = address(words[1], flow);
+        yield () -> net.netns(netns).ping(address);
+      }
+      case "tcp", "udp" -> {
+        String address = host(words[1], flow);
+        int port = port(words[1], flow);
+        yield words[0].equals("tcp") ? () -> net.netns(netns).connectTcp(address, port)
+            : () -> net.netns(netns).sendUdp(address, port);
+      }
       default -> throw new IllegalArgumentException("unknown probe `" + words[0] + "' in `" + flow
           + "'; use ping, tcp or udp");
     };
@@ -74,7 +86,14 @@ public final class FlowTable {
     if (colon <= 0) {
       throw new IllegalArgumentException("no port in `" + flow + "'; write ADDRESS:PORT");
     }
-    return endpoint.substring(0, colon);
+    return address(endpoint.substring(0, colon), flow);
+  }
+
+  private static String address(String text, String flow) {
+    if (!Ipv4.isValid(text)) {
+      throw new IllegalArgumentException("not an IPv4 address: `" + text + "' in `" + flow + "'");
+    }
+    return text;
   }
 
   private static int port(String endpoint, String flow) {

@@ -308,6 +308,12 @@ public final class Netns {
     try {
       return net.probe("udp " + destination + ":" + port + " from " + Trace.nsName(name), () -> {
         Errno failed = socket.send("probe".getBytes(StandardCharsets.US_ASCII));
+        if (failed != null && src == 0) {
+          // No source address or route: the kernel's own walk of such a datagram says why.
+          replies.add(new Reply(Trace.nsName(name), failed.message()));
+          return sendRaw(host, Ipv4Packet.of(Ipv4.ANY, Ipv4.of(dst), new Udp(socket.local().port(), port,
+              Payload.ofLength(5))));
+        }
         if (failed != null) {
           replies.add(new Reply(Trace.nsName(name), failed.message()));
         }

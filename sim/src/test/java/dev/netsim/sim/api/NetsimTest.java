@@ -198,4 +198,41 @@ class NetsimTest {
     assertThat(report.render()).contains("ok        ping 11.11.11.3 from RED: expected dropped by policy",
         "MISMATCH  tcp 11.11.11.3:80 from RED: expected delivered, got dropped by policy (policy DROP of filter FORWARD)");
   }
+  @Test
+  void probesWithoutARouteEndNoRouteAndSayWhatTheSenderSees() {
+    Netns host = Netsim.create().host();
+
+    ProbeResult tcp = host.connectTcp("198.51.100.1", 80);
+    ProbeResult udp = host.sendUdp("198.51.100.1", 53);
+
+    assertThat(tcp.outcome()).isEqualTo(Disposition.NO_ROUTE);
+    assertThat(tcp.replies()).containsExactly(new Reply("host", "Network is unreachable"));
+    assertThat(udp.outcome()).isEqualTo(Disposition.NO_ROUTE);
+    assertThat(udp.replies()).containsExactly(new Reply("host", "Network is unreachable"));
+  }
+
+  @Test
+  void anOutputDropStopsTheProbeWhereItStarts() {
+    Netsim net = seedBridge();
+    Netns red = net.netns("RED").iptables("-P OUTPUT DROP");
+
+    ProbeResult tcp = red.connectTcp("11.11.11.3", 80);
+
+    assertThat(tcp.outcome()).isEqualTo(Disposition.DROPPED_BY_POLICY);
+    assertThat(tcp.decision()).hasValue(new Decision("filter", "OUTPUT", 0, null, "DROP"));
+    assertThat(tcp.trace().steps()).allSatisfy(step -> assertThat(step.netns()).isEqualTo("RED"));
+  }
+
+  @Test
+  void aFlowFromANamespaceThatDoesNotExistIsAMistake() {
+    Netsim net = seedBridge();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.flows().expect("GREEN", "ping 11.11.11.3",
+        Disposition.DELIVERED)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no namespace `GREEN' (there are [host, RED, BLUE])");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.flows().expect("RED", "tcp 11.11.11.3",
+        Disposition.DELIVERED)).hasMessage("no port in `tcp 11.11.11.3'; write ADDRESS:PORT");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.flows().expect("RED", "ping blue",
+        Disposition.DELIVERED)).hasMessage("not an IPv4 address: `blue' in `ping blue'");
+  }
 }
