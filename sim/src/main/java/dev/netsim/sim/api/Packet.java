@@ -70,12 +70,13 @@ public final class Packet {
   }
 
   /**
-   * The same packet with these fragment fields; a later fragment ({@code offset > 0}, in 8-byte units) carries no
-   * transport header, which is what iptables' {@code -f} matches.
+   * The same packet with these fragment fields ({@code offset} in 8-byte units, 0-8191). A later fragment
+   * ({@code offset > 0}) is what iptables' {@code -f} matches; port and ICMP matches and conntrack ignore its
+   * transport header, as the kernel never sees one there.
    */
   public Packet withFragment(boolean dontFragment, boolean moreFragments, int offset) {
     return new Packet(new Ipv4Packet(ip.src(), ip.dst(), ip.ttl(), ip.tos(), ip.id(), dontFragment, moreFragments,
-        offset, offset > 0 ? new OpaqueL4(ip.protocol(), Payload.ofLength(ip.l4().length())) : ip.l4()));
+        offset, ip.l4()));
   }
 
   /**
