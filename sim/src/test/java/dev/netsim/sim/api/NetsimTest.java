@@ -235,4 +235,15 @@ class NetsimTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> net.flows().expect("RED", "ping blue",
         Disposition.DELIVERED)).hasMessage("not an IPv4 address: `blue' in `ping blue'");
   }
+  @Test
+  void laterFragmentsMeetTheFragmentMatch() {
+    Netsim net = seedBridge();
+    net.host().iptables("-I DOCKER-USER -j ACCEPT").iptables("-I DOCKER-USER -f -j DROP");
+    Netns red = net.netns("RED");
+    Packet first = Packet.udp("11.11.11.2", 5000, "11.11.11.3", 53).withFragment(false, true, 0);
+
+    assertThat(red.send(first).outcome()).isEqualTo(Disposition.DELIVERED);
+    assertThat(red.send(first.withFragment(false, false, 185)).decision()).map(Decision::rule)
+        .hasValue("-A DOCKER-USER -f -j DROP");
+  }
 }
