@@ -37,6 +37,14 @@ public interface Match {
   void appendList(StringBuilder out, boolean numeric);
 
   /**
+   * Why netsim cannot decide this match (it parses it but does not model what it looks at), in words;
+   * null when it is modelled. Loading a rule set reports these: a packet that reaches one ends undetermined.
+   */
+  default String notModelled() {
+    return null;
+  }
+
+  /**
    * Tests the packet. {@code state} is this match's runtime state for this rule ({@link #newState()}), or
    * null for stateless matches.
    */

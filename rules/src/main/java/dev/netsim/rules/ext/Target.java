@@ -30,6 +30,14 @@ public interface Target {
   void appendList(StringBuilder out, boolean numeric);
 
   /**
+   * Why netsim cannot decide this target (it parses it but does not model what it looks at), in words;
+   * null when it is modelled. Loading a rule set reports these: a packet that reaches one ends undetermined.
+   */
+  default String notModelled() {
+    return null;
+  }
+
+  /**
    * Applies the target: changes the packet's context where the target has side effects and returns the
    * verdict, {@link Verdict#CONTINUE} for non-terminal targets. Jumps, gotos and RETURN are handled by the
    * evaluator and never applied.

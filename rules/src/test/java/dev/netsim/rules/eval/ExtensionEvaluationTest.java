@@ -298,6 +298,44 @@ class ExtensionEvaluationTest {
         .isEqualTo(Verdict.UNDETERMINED);
   }
 
+  /** The reasons the first rule of filter {@code hook} gives for not being modelled (matches, then target). */
+  private static List<String> notModelled(Hook hook, String rule) {
+    IptablesState state = new IptablesState();
+    run(state, "-A " + hook.name() + " " + rule);
+    dev.netsim.rules.model.RuleSpec spec = state.ruleset().table(TableName.FILTER).builtin(hook).rules().get(0).spec();
+    List<String> reasons = new ArrayList<>();
+    spec.matches().stream().map(dev.netsim.rules.ext.Match::notModelled).filter(java.util.Objects::nonNull)
+        .forEach(reasons::add);
+    if (spec.target().notModelled() != null) {
+      reasons.add(spec.target().notModelled());
+    }
+    return reasons;
+  }
+
+  @Test
+  void unmodelledMatchesAndTargetsSaySoBeforeAnyPacket() {
+    for (String match : List.of("-m statistic --mode random --probability 0.5", "-m string --string foo --algo bm",
+        "-m recent --name x --rcheck", "-m hashlimit --hashlimit-upto 5/s --hashlimit-name x",
+        "-m connlimit --connlimit-above 5", "-m connbytes --connbytes 10 --connbytes-dir both --connbytes-mode bytes",
+        "-m u32 --u32 0>>22&0x3C@0>>16=0x1", "-m cpu --cpu 0", "-m helper --helper ftp", "-m connlabel --label 1",
+        "-p tcp -m tcpmss --mss 1400", "-m bpf --bytecode '1,6 0 0 65535'", "-p tcp --tcp-option 8",
+        "-m socket")) {
+      assertThat(check(match, AS_IS)).as(match).isEqualTo(MatchResult.UNDETERMINED);
+      assertThat(notModelled(Hook.INPUT, match + " -j ACCEPT")).as(match).singleElement().asString()
+          .startsWith("netsim does not");
+    }
+    assertThat(notModelled(Hook.OUTPUT, "-m owner --uid-owner 0 -j ACCEPT"))
+        .containsExactly("netsim does not model the owners of sockets");
+    assertThat(notModelled(Hook.INPUT, "-m string --string foo --algo bm -m cpu --cpu 1 -j ACCEPT"))
+        .containsExactly("netsim does not carry payload bytes", "netsim does not model CPUs");
+    assertThat(notModelled(Hook.INPUT, "-m socket -j ACCEPT")).containsExactly("netsim does not model -m socket");
+    for (String modelled : List.of("-p tcp --dport 22 --tcp-flags SYN,ACK SYN", "-m statistic --mode nth --every 3 --packet 0",
+        "-m conntrack --ctstate NEW", "-p tcp -m length --length 60", "-m addrtype --dst-type LOCAL",
+        "-m comment --comment x")) {
+      assertThat(notModelled(Hook.INPUT, modelled + " -j DROP")).as(modelled).isEmpty();
+    }
+  }
+
   /** Runs one rule with {@code target} at {@code table}/{@code hook}; returns the evaluation. */
   private static Evaluation apply(String table, Hook hook, String target, PacketContext packet) {
     IptablesState state = new IptablesState();

@@ -339,6 +339,23 @@ public final class Kernel {
         && nat(runtime, Hook.PREROUTING, skb, in, null);
   }
 
+  /**
+   * A frame carrying {@code packet} from {@code srcMac} to {@code dstMac} arrives on {@code device} of
+   * {@code netns} from outside the simulated machine, and is walked and traced like any other (the Java API's
+   * injected probes). IllegalArgumentException when there is no such namespace or device.
+   */
+  public void inject(String netns, String device, Ipv4Packet packet, Mac srcMac, Mac dstMac) {
+    Link dev = world.topology().requireNamespace(netns).link(device);
+    if (dev == null) {
+      throw new IllegalArgumentException("no device " + device + " in " + Trace.nsName(netns));
+    }
+    PacketTrace trace = tracing ? new PacketTrace(PacketText.describe(packet), this::finished) : PacketTrace.OFF;
+    if (trace.on()) {
+      trace.add(new Step.Note(netns, "injected on " + device + " from " + srcMac + " to " + dstMac));
+    }
+    receive(netns, dev.index(), new EthernetFrame(srcMac, dstMac, packet), new Skb(packet, trace));
+  }
+
   // --- receiving
 
   /** A frame arrives on device {@code ifindex} of {@code netns} ({@code skb} null for ARP). */

@@ -61,7 +61,8 @@ public final class PacketText {
     return text.toString();
   }
 
-  private static String icmpName(Icmp icmp) {
+  /** The ICMP message in words, e.g. {@code port unreachable}. */
+  public static String icmpName(Icmp icmp) {
     return switch (icmp.type()) {
       case Icmp.ECHO_REQUEST -> "echo request";
       case Icmp.ECHO_REPLY -> "echo reply";

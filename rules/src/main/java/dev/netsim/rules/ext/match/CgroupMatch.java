@@ -46,6 +46,11 @@ public record CgroupMatch(long classid, boolean classidInverted, String path, bo
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model cgroups";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -52,6 +52,11 @@ public record ConnbytesMatch(long from, long to, String mode, String direction) 
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not count a connection's bytes and packets";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -45,6 +45,11 @@ public record ConnlabelMatch(long bit, boolean inverted, boolean set) implements
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model connection labels";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

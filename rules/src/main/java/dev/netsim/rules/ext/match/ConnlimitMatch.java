@@ -43,6 +43,11 @@ public record ConnlimitMatch(long limit, boolean upTo, int mask, boolean byDesti
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not count connections per address group";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

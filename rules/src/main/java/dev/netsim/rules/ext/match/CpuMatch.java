@@ -28,6 +28,11 @@ public record CpuMatch(long cpu, boolean inverted) implements Match {
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model CPUs";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -94,6 +94,11 @@ public record DccpMatch(int sportLow, int sportHigh, boolean sportInverted, bool
   }
 
   @Override
+  public String notModelled() {
+    return types >= 0 || option >= 0 ? "netsim does not model DCCP packet types and options" : null;
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     if (packet.protocol != 33 || packet.laterFragment || packet.srcPort < 0) {
       return MatchResult.NO_MATCH;

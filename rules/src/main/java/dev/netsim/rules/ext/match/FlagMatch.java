@@ -63,6 +63,11 @@ public record FlagMatch(Kind kind, List<String> flags) implements Match {
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model -m " + kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -183,6 +183,11 @@ public record HashlimitMatch(int mode, long avg, long burst, long size, long max
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model hashlimit's buckets";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

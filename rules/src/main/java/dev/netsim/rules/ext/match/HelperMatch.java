@@ -29,6 +29,11 @@ public record HelperMatch(String helper, boolean inverted) implements Match {
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model conntrack helpers";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -85,6 +85,11 @@ public record IpvsMatch(int bits, int inverted, int protocol, int address, int m
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model IPVS";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -60,6 +60,11 @@ public record NameMatch(Kind kind, String value, boolean inverted) implements Ma
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model -m " + kind.module;
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -43,6 +43,11 @@ public record OsfMatch(String genre, boolean inverted, int ttl, int log) impleme
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not fingerprint operating systems";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -78,6 +78,11 @@ public record OwnerMatch(IdRange uid, boolean uidInverted, IdRange gid, boolean 
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model the owners of sockets";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

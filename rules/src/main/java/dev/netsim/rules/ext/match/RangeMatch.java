@@ -54,6 +54,11 @@ public record RangeMatch(Kind kind, long low, long high, boolean inverted) imple
   }
 
   @Override
+  public String notModelled() {
+    return kind == Kind.TCPMSS ? "netsim does not model the TCP MSS option" : null;
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     if (kind == Kind.TCPMSS) {
       return MatchResult.UNDETERMINED;

@@ -118,6 +118,11 @@ public record RateestMatch(String name1, String name2, boolean delta, boolean bp
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not estimate rates";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -39,6 +39,11 @@ public record RealmMatch(int realm, int mask, boolean inverted) implements Match
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model routing realms";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -65,6 +65,11 @@ public record RecentMatch(boolean inverted, String operation, long seconds, bool
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not keep -m recent address lists";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

@@ -167,6 +167,11 @@ public record SctpMatch(int sportLow, int sportHigh, boolean sportInverted, bool
   }
 
   @Override
+  public String notModelled() {
+    return matchType != null ? "netsim does not model SCTP chunks (--chunk-types)" : null;
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     if (packet.protocol != 132 || packet.laterFragment || packet.srcPort < 0) {
       return MatchResult.NO_MATCH;

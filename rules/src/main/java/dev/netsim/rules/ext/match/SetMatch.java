@@ -47,6 +47,11 @@ public record SetMatch(String set, String directions, boolean inverted, boolean 
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model ipset contents";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

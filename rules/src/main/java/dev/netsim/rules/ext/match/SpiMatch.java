@@ -68,6 +68,11 @@ public record SpiMatch(Kind kind, long low, long high, boolean inverted) impleme
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model IPsec headers";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

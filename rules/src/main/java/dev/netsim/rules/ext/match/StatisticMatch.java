@@ -67,6 +67,11 @@ public record StatisticMatch(boolean random, long probability, int every, int pa
   }
 
   @Override
+  public String notModelled() {
+    return random ? "netsim does not draw random samples (--mode random)" : null;
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     if (random) {
       return MatchResult.UNDETERMINED;

@@ -107,6 +107,11 @@ public record StringMatch(byte[] pattern, boolean inverted, String algo, int fro
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not carry payload bytes";
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     return MatchResult.UNDETERMINED;
   }

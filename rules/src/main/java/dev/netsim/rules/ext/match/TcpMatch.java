@@ -113,6 +113,11 @@ public record TcpMatch(
   }
 
   @Override
+  public String notModelled() {
+    return option != 0 || optionInverted ? "netsim does not model TCP options (--tcp-option)" : null;
+  }
+
+  @Override
   public MatchResult evaluate(PacketContext packet, Object state) {
     if (packet.protocol != 6 || packet.laterFragment || packet.srcPort < 0) {
       return MatchResult.NO_MATCH;

@@ -84,6 +84,11 @@ public record HmarkTarget(Map<String, Long> values, boolean conntrackTuple) impl
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not compute HMARK's hash";
+  }
+
+  @Override
   public Verdict apply(PacketContext packet) {
     return Verdict.UNDETERMINED;
   }

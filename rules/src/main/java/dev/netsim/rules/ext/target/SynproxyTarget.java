@@ -64,6 +64,11 @@ public record SynproxyTarget(boolean sackPerm, boolean timestamp, int wscale, in
   }
 
   @Override
+  public String notModelled() {
+    return "netsim does not model SYNPROXY";
+  }
+
+  @Override
   public Verdict apply(PacketContext packet) {
     return Verdict.UNDETERMINED;
   }

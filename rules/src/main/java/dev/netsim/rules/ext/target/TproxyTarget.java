@@ -39,6 +39,11 @@ public record TproxyTarget(int port, int address, int mark, int mask) implements
   }
 
   @Override
+  public String notModelled() {
+    return "netsim has no transparent-proxy sockets";
+  }
+
+  @Override
   public Verdict apply(PacketContext packet) {
     return Verdict.UNDETERMINED;
   }
