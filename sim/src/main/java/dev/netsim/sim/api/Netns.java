@@ -184,7 +184,7 @@ public final class Netns {
    * would; {@link ProbeResult#sockets()} reports the connections it accepts.
    */
   public Netns listenTcp(int port) {
-    Errno failed = host().stack().listen(new Endpoint(0, port), "netsim-api", socket -> {
+    Errno failed = host().stack().listen(new Endpoint(0, port), new Stack.Owner("netsim-api", host().newPid(), 3), 511, socket -> {
       net.reached(new ReachedSocket(name, "tcp", socket.local().toString(), socket.remote().toString()));
       return new TcpHandler() {};
     });
