@@ -30,6 +30,7 @@ import dev.netsim.rules.model.Rule;
 import dev.netsim.rules.model.TableName;
 import dev.netsim.sim.World;
 import dev.netsim.sim.capture.CaptureTap;
+import dev.netsim.sim.capture.Captures;
 import dev.netsim.sim.capture.SimulatedWallClock;
 import dev.netsim.sim.capture.TapPoint;
 import dev.netsim.sim.conntrack.Connection;
@@ -85,6 +86,7 @@ public final class Kernel {
   private final Map<Object, int[]> bridgeCopies = new MapMaker().weakKeys().makeMap();
   private final Set<Object> stormsReported = Collections.newSetFromMap(new MapMaker().weakKeys().makeMap());
   private CaptureTap tap = CaptureTap.NONE;
+  private Captures captures;
   private boolean tracing = true;
   /** Process ids for programs: Linux's first free pids after a boot and a login, roughly. */
   private int nextPid = 2817;
@@ -122,9 +124,16 @@ public final class Kernel {
     tracing = on;
   }
 
-  /** Where frames crossing interfaces are reported (tcpdump). */
-  public void setCaptureTap(CaptureTap captures) {
-    tap = captures;
+  /**
+   * The captures running on this machine (tcpdump, Java recordings); frames crossing interfaces are reported
+   * to them from the first call on.
+   */
+  public Captures captures() {
+    if (captures == null) {
+      captures = new Captures();
+      tap = captures;
+    }
+    return captures;
   }
 
   /** The runtime state of namespace {@code netns}; IllegalArgumentException when it does not exist. */
@@ -554,16 +563,17 @@ public final class Kernel {
       stopStorm(netns, bridge, frame, skb);
       return;
     }
+    // As br_handle_frame_finish: forward first, then pass the frame up (a promiscuous bridge device sees it
+    // there even when FORWARD dropped it).
     boolean promiscuous = !up && tap.promiscuous(netns, bridge.name());
-    if (promiscuous) {
-      tapReceived(netns, bridge, frame);
-    }
     if (skb == null) {
       for (Link out : outs) {
         portTransmit(netns, out, frame, null);
       }
-      if (up) {
+      if (up || promiscuous) {
         tapReceived(netns, bridge, frame);
+      }
+      if (up) {
         deliverFrame(runtime, ns, bridge, frame, null);
       }
       return;
@@ -573,6 +583,9 @@ public final class Kernel {
           outs.stream().map(Link::name).toList()));
     }
     if (outs.isEmpty() && !up) {
+      if (promiscuous) {
+        tapReceived(netns, bridge, frame);
+      }
       skb.trace.end(Disposition.NOT_FOR_THIS_HOST, "no bridge port to send it to");
       return;
     }
@@ -609,12 +622,13 @@ public final class Kernel {
       }
       portTransmit(netns, out, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
     }
+    if (promiscuous) {
+      tapReceived(netns, bridge, frame);
+    }
     if (up) {
       Skb copy = copies.get(next);
       copy.physOut = null;
-      if (!promiscuous) {
-        tapReceived(netns, bridge, frame);
-      }
+      tapReceived(netns, bridge, frame);
       if (copy.trace.on()) {
         copy.trace.add(new Step.Received(netns, bridge.name(), "passed up to " + bridge.name() + "'s own stack"));
       }

@@ -11,6 +11,14 @@ public interface BackgroundJob {
   /** Stops the job as SIGTERM would (a no-op once finished); returns its exit status. */
   int stop();
 
+  /**
+   * Whether the program handles {@code signal} and exits by itself (tcpdump ends its capture and prints its
+   * statistics on SIGTERM and SIGINT): its status is then its own exit status, not 128 + signal.
+   */
+  default boolean catches(int signal) {
+    return false;
+  }
+
   static BackgroundJob finished(int status) {
     return new BackgroundJob() {
       @Override

@@ -241,7 +241,9 @@ final class Builtins {
       }
       if (signal != 0 && job.running()) {
         job.job.stop();
-        job.killedStatus = 128 + signal;
+        if (!job.job.catches(signal)) {
+          job.killedStatus = 128 + signal;
+        }
       }
     }
     return status;
