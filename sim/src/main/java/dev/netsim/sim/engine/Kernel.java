@@ -49,6 +49,7 @@ import dev.netsim.sim.trace.Trace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -548,7 +549,7 @@ public final class Kernel {
     boolean up = decision == BridgeFdb.LOCAL || groupAddress;
     List<Link> outs = new ArrayList<>();
     if (decision == BridgeFdb.FLOOD) {
-      for (Link other : ns.portsOf(bridge.index())) {
+      for (Link other : floodOrder(ns, bridge)) {
         if (other.index() != port.index() && other.lowerUp()) {
           outs.add(other);
         }
@@ -671,13 +672,23 @@ public final class Kernel {
     return "destination MAC learned";
   }
 
+  /**
+   * A bridge's ports in the order it floods to them: br_add_if puts a new port at the head of the bridge's port
+   * list, so the port added last comes first (port numbers follow the order ports were added).
+   */
+  private static List<Link> floodOrder(Namespace ns, Link bridge) {
+    List<Link> ports = new ArrayList<>(ns.portsOf(bridge.index()));
+    ports.sort(Comparator.comparingInt(Link::portNumber).reversed());
+    return ports;
+  }
+
   /** The bridge device's own stack sends a frame: it goes where the FDB says, without iptables. */
   private void bridgeTransmit(String netns, Namespace ns, Link bridge, EthernetFrame frame, Skb skb) {
     long now = scheduler.now();
     BridgeFdb fdb = world.fdb(netns, bridge.index());
     int decision = frame.dst().isMulticast() ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
     List<Link> outs = new ArrayList<>();
-    for (Link port : ns.portsOf(bridge.index())) {
+    for (Link port : floodOrder(ns, bridge)) {
       if (port.lowerUp() && (decision == BridgeFdb.FLOOD || decision == port.index())) {
         outs.add(port);
       }
