@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 
 /** The simulated machine a script's {@code tcpdump} runs on: its world's kernel and the script's files. */
@@ -48,9 +49,24 @@ final class WorldTcpdumpHost implements TcpdumpHost {
     }
     return ns.links().stream()
         .filter(link -> link.adminUp() && !link.isLoopback())
-        .min((a, b) -> Integer.compare(a.index(), b.index()))
+        .min(Comparator.comparing((Link link) -> !link.lowerUp())
+            .thenComparingInt(link -> trailingNumber(link.name()))
+            .thenComparingInt(Link::index))
         .map(Link::name)
         .orElse(null);
+  }
+
+  /**
+   * libpcap's "figure of merit" for the order of its device list: "most of the time, the lower-numbered
+   * device is the one you want" (the number ending the name, 0 without one), running devices first.
+   */
+  private static int trailingNumber(String name) {
+    int start = name.length();
+    while (start > 0 && Character.isDigit(name.charAt(start - 1))) {
+      start--;
+    }
+    String digits = name.substring(start);
+    return digits.isEmpty() || digits.length() > 9 ? 0 : Integer.parseInt(digits);
   }
 
   @Override

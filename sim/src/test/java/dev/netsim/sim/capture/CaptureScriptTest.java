@@ -224,6 +224,19 @@ class CaptureScriptTest {
     assertThat(world.kernel().captures().running()).isEmpty();
   }
 
+  @Test
+  void withoutAnInterfaceTcpdumpTakesLibpcapsFirstDevice() {
+    run(SEED_BRIDGE);
+    run("ip link add eth7 type veth peer name eth3");
+    run("ip link set eth7 up");
+    // eth7 is up without carrier (its peer is down), so it comes after the running devices: br0 ends in 0.
+    assertThat(lines(run("tcpdump -n &\nkill %1"))).contains(
+        "listening on br0, link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+    run("ip link set br0 down");
+    assertThat(lines(run("tcpdump -n &\nkill %1"))).contains(
+        "listening on reth1, link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
