@@ -1,6 +1,6 @@
 # tcpdump on the host's own traffic: pings from the host through br0 (the bridge floods ARP to the port added
 # last first), captured on any and read back with -e; a capture on lo keeps only the incoming copies; tcpdump's
-# errors for a missing device, a bad filter and a missing file.
+# errors for a missing device, a bad filter and a missing file; a capture started with ip netns exec ... &.
 ip netns add RED
 ip link add reth0 netns RED type veth peer name reth1
 ip netns add BLUE
@@ -25,6 +25,10 @@ tcpdump -i lo -n -l icmp & sleep 1
 ping -c 1 127.0.0.1 > /dev/null; sleep 1.5
 kill %1; wait %1
 ip netns exec RED tcpdump -i reth0 -r any.pcap -n -c 2
+ip netns exec RED tcpdump -i reth0 -n -l icmp & sleep 1
+ping -c 1 11.11.11.2 > /dev/null; sleep 1.5
+jobs
+kill %1; wait %1
 tcpdump -i nosuch -n
 tcpdump -i br0 -n 'tcp port'
 tcpdump -i br0 -n host

@@ -237,6 +237,31 @@ class CaptureScriptTest {
         "listening on reth1, link-type EN10MB (Ethernet), snapshot length 262144 bytes");
   }
 
+  @Test
+  void ipNetnsExecInTheBackgroundKeepsTheCaptureRunning() {
+    run(SEED_BRIDGE);
+    List<String> transcript = lines(run(String.join("\n",
+        "ip netns exec BLUE tcpdump -i beth0 -n -l icmp &",
+        "ip netns exec RED ping -c 1 11.11.11.3 > /dev/null",
+        "jobs",
+        "kill %1")));
+
+    assertThat(transcript).containsExactly(
+        "$ ip netns exec BLUE tcpdump -i beth0 -n -l icmp &",
+        "tcpdump: verbose output suppressed, use -v[v]... for full protocol decode",
+        "listening on beth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes",
+        "$ ip netns exec RED ping -c 1 11.11.11.3 > /dev/null",
+        "TIME IP 11.11.11.2 > 11.11.11.3: ICMP echo request, id 2817, seq 1, length 64",
+        "TIME IP 11.11.11.3 > 11.11.11.2: ICMP echo reply, id 2817, seq 1, length 64",
+        "$ jobs",
+        "[1]+  Running                 ip netns exec BLUE tcpdump -i beth0 -n -l icmp &",
+        "$ kill %1",
+        "",
+        "2 packets captured",
+        "2 packets received by filter",
+        "0 packets dropped by kernel");
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
