@@ -30,6 +30,8 @@ public final class PathDiagram {
   private static final double MARGIN = 16;
   private static final double PANEL_TITLE = 34;
   private static final double NOTE_LINE = 17;
+  /** Font size of a decision written in a table's box. */
+  private static final double DECISION_SIZE = 10.5;
   private static final int NOTE_WIDTH_CHARS = 150;
   private static final String PATH = "#ea580c";
   private static final String VISITED_FILL = "#dbeafe";
@@ -215,8 +217,9 @@ public final class PathDiagram {
         appendToNote(hop, unmatched(hop) + " ⇒ " + verdict.verdict()
             + (verdict.rule() == null ? "" : " by `" + verdict.rule().spec() + "'"));
         if (table != null) {
-          String what = verdict.rule() == null ? verdict.verdict() : "rule " + verdict.rule().number() + " "
-              + verdict.verdict();
+          String what = verdict.rule() == null ? verdict.verdict()
+              : verdict.rule().chain().equalsIgnoreCase(hook) ? "rule " + verdict.rule().number() + " " + verdict.verdict()
+              : verdict.rule().chain() + " #" + verdict.rule().number() + " " + verdict.verdict();
           decide(hop, table, what, isDropVerdict(verdict.verdict()));
         }
       } else if (step instanceof Step.Tracked tracked) {
@@ -581,8 +584,13 @@ public final class PathDiagram {
     String[] lines = label.split("\n");
     double size = node.shape == FlowNode.Shape.DIAMOND ? 10.5 : 11.5;
     if (decision != null && node.hook != null) {
-      svg.text(x + node.width / 2, y + node.height / 2 + 4, shortLabel(label) + " · " + decision, 10.5, color,
-          "middle", "bold");
+      // The table's name gives way to the decision when both do not fit (a rule in a user chain).
+      String text = shortLabel(label) + " · " + decision;
+      if (textWidth(text, DECISION_SIZE) > node.width - 8) {
+        text = decision;
+      }
+      double fitted = Math.min(DECISION_SIZE, DECISION_SIZE * (node.width - 8) / textWidth(text, DECISION_SIZE));
+      svg.text(x + node.width / 2, y + node.height / 2 + 4, text, fitted, color, "middle", "bold");
       if (Boolean.TRUE.equals(drop)) {
         svg.text(x + node.width + 10, y + node.height / 2 + 5, "✖", 15, DROP_STROKE, "start", "bold");
       }
@@ -598,6 +606,11 @@ public final class PathDiagram {
       svg.text(x + node.width / 2, y + node.height + 13, decision, 11, Boolean.TRUE.equals(drop) ? DROP_STROKE
           : ACCEPT_STROKE, "middle", "bold");
     }
+  }
+
+  /** Roughly how wide {@code text} is in bold at {@code size}: enough to keep labels inside their boxes. */
+  private static double textWidth(String text, double size) {
+    return text.length() * size * 0.7;
   }
 
   /** "nat (DNAT)" is just "nat" when a decision shares the box. */

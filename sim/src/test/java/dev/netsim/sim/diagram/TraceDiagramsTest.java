@@ -87,7 +87,7 @@ class TraceDiagramsTest {
     assertThat(hops.get(1).dropped).containsOnly(java.util.Map.entry(FlowNode.FWD_FILTER, true));
 
     List<String> allowed = texts(parse(diagrams.written().get(1)));
-    assertThat(allowed).contains("hop 3 of 3: namespace BLUE", "filter · rule 1 ACCEPT", "port out: beth1",
+    assertThat(allowed).contains("hop 3 of 3: namespace BLUE", "DOCKER-USER #1 ACCEPT", "port out: beth1",
         "delivered");
   }
 
