@@ -32,6 +32,8 @@ public final class PathDiagram {
   private static final double NOTE_LINE = 17;
   /** Font size of a decision written in a table's box. */
   private static final double DECISION_SIZE = 10.5;
+  /** The smallest font a decision is shrunk to before the table's name gives way. */
+  private static final double SMALLEST_DECISION_SIZE = 9;
   private static final int NOTE_WIDTH_CHARS = 150;
   private static final String PATH = "#ea580c";
   private static final String VISITED_FILL = "#dbeafe";
@@ -586,7 +588,7 @@ public final class PathDiagram {
     if (decision != null && node.hook != null) {
       // The table's name gives way to the decision when both do not fit (a rule in a user chain).
       String text = shortLabel(label) + " · " + decision;
-      if (textWidth(text, DECISION_SIZE) > node.width - 8) {
+      if (textWidth(text, SMALLEST_DECISION_SIZE) > node.width - 8) {
         text = decision;
       }
       double fitted = Math.min(DECISION_SIZE, DECISION_SIZE * (node.width - 8) / textWidth(text, DECISION_SIZE));
@@ -610,7 +612,12 @@ public final class PathDiagram {
 
   /** Roughly how wide {@code text} is in bold at {@code size}: enough to keep labels inside their boxes. */
   private static double textWidth(String text, double size) {
-    return text.length() * size * 0.7;
+    double ems = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      ems += c == ' ' ? 0.32 : Character.isLowerCase(c) ? 0.6 : Character.isUpperCase(c) ? 0.77 : 0.7;
+    }
+    return ems * size;
   }
 
   /** "nat (DNAT)" is just "nat" when a decision shares the box. */
