@@ -68,6 +68,11 @@ public final class TcpdumpTool implements Tool {
       }
 
       @Override
+      public void kill() {
+        capture.kill();
+      }
+
+      @Override
       public boolean catches(int signal) {
         return signal == SIGINT || signal == SIGTERM;
       }
@@ -166,6 +171,9 @@ public final class TcpdumpTool implements Tool {
 
   /** What tcpdump prints when its capture loop ends. */
   private static void finish(Invocation call, Capture capture, boolean printing) {
+    if (capture.end() == Capture.End.KILLED) {
+      return;
+    }
     if (printing && capture.end() != Capture.End.COUNT_REACHED) {
       // Interrupted: tcpdump ends a line it might have been printing.
       call.out().println();

@@ -240,8 +240,10 @@ final class Builtins {
         continue;
       }
       if (signal != 0 && job.running()) {
-        job.job.stop();
-        if (!job.job.catches(signal)) {
+        if (job.job.catches(signal)) {
+          job.job.stop();
+        } else {
+          job.job.kill();
           job.killedStatus = 128 + signal;
         }
       }

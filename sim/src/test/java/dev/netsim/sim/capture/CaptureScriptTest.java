@@ -262,6 +262,23 @@ class CaptureScriptTest {
         "0 packets dropped by kernel");
   }
 
+  @Test
+  void sigkillEndsACaptureWithoutItsStatistics() {
+    List<String> transcript = lines(run(String.join("\n",
+        "ip link set lo up",
+        "tcpdump -i lo -n -l icmp &",
+        "ping -c 1 127.0.0.1 > /dev/null",
+        "kill -9 %1",
+        "wait %1")));
+
+    assertThat(transcript).containsSubsequence(
+        "TIME IP 127.0.0.1 > 127.0.0.1: ICMP echo reply, id 2817, seq 1, length 64",
+        "$ kill -9 %1",
+        "$ wait %1",
+        "[exit 137]");
+    assertThat(transcript).noneMatch(line -> line.contains("packets captured"));
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
