@@ -17,7 +17,9 @@ public final class Capture {
     /** Its packet limit ({@code -c}) was reached. */
     COUNT_REACHED,
     /** Its sink failed (a pcap file could not be written); see {@link #failure()}. */
-    FAILED
+    FAILED,
+    /** Killed (SIGKILL): the program could not report anything. */
+    KILLED
   }
 
   private final Captures owner;
@@ -70,6 +72,11 @@ public final class Capture {
   /** Stops the capture (a no-op once it has ended). */
   public void stop() {
     finish(End.STOPPED);
+  }
+
+  /** Ends the capture as SIGKILL ends tcpdump (a no-op once it has ended). */
+  public void kill() {
+    finish(End.KILLED);
   }
 
   /** Offers a frame that crossed an interface this capture covers. */

@@ -1,8 +1,17 @@
 package dev.netsim.sim.capture;
 
 import dev.netsim.core.packet.EthernetFrame;
+import dev.netsim.core.topo.Link;
+import dev.netsim.core.topo.Namespace;
+import dev.netsim.core.topo.Topology;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +34,51 @@ public final class Captures implements CaptureTap {
     Capture capture = new Capture(this, spec, sink, whenEnded);
     running.add(capture);
     return capture;
+  }
+
+  /**
+   * Records what crosses {@code device} of {@code netns} to the pcap file {@code file} (created or truncated),
+   * as {@code tcpdump -i DEVICE -w FILE} does but without making the device promiscuous, so recording never
+   * changes what the simulation does. Stop the capture to close the file.
+   */
+  public Capture recordPcap(String netns, String device, Path file) throws IOException {
+    CaptureSpec spec = CaptureSpec.of(netns, device).withPromiscuous(false);
+    OutputStream out = Files.newOutputStream(file);
+    try {
+      return start(spec, FrameSink.pcap(out, spec.link(), spec.snapshotLength()));
+    } catch (IOException e) {
+      out.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Records every interface of every namespace in {@code topology} (as it is now), each to its own pcap file in
+   * {@code dir}: {@code NETNS-DEVICE.pcap}, with {@code host} for the host's namespace ({@code host-br0.pcap},
+   * {@code RED-reth0.pcap}). Start it before sending probes; stop it to close the files.
+   */
+  public PcapRecording recordPcaps(Topology topology, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Map<String, Path> files = new LinkedHashMap<>();
+    List<Capture> started = new ArrayList<>();
+    try {
+      for (Namespace ns : topology.namespaces()) {
+        for (Link link : ns.links()) {
+          Path file = dir.resolve((ns.isHost() ? "host" : ns.name()) + "-" + link.name() + ".pcap");
+          started.add(recordPcap(ns.name(), link.name(), file));
+          files.put(label(ns.name(), link.name()), file);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      started.forEach(Capture::stop);
+      throw e;
+    }
+    return new PcapRecording(files, started);
+  }
+
+  /** How {@link PcapRecording} names an interface: "RED/reth0", "host/br0". */
+  static String label(String netns, String device) {
+    return (netns.isEmpty() ? "host" : netns) + "/" + device;
   }
 
   /** The captures still running, oldest first. */

@@ -17,8 +17,9 @@ public interface TcpdumpHost {
   boolean deviceExists(String netns, String device);
 
   /**
-   * The interface tcpdump captures on without {@code -i}: the first one (by index) that is up and not a
-   * loopback, or null when there is none (tcpdump then falls back to {@code any} with cooked v1 headers).
+   * The interface tcpdump captures on without {@code -i}: the first of libpcap's device list that is up and not
+   * a loopback (running ones first, then the lowest number ending the name), or null when there is none
+   * (tcpdump then falls back to {@code any} with cooked v1 headers).
    */
   String defaultDevice(String netns);
 

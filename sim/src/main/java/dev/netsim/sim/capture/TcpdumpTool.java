@@ -20,6 +20,10 @@ import java.util.function.Function;
  * lets the simulation proceed ({@link TcpdumpHost#runWhile}), then stops as if interrupted.
  */
 public final class TcpdumpTool implements Tool {
+  /** The signals tcpdump ends its capture on, printing its statistics and exiting 0. */
+  private static final int SIGINT = 2;
+  private static final int SIGTERM = 15;
+
   private final Function<Invocation, TcpdumpHost> hosts;
 
   /** {@code hosts} gives the machine the invocation runs on. */
@@ -61,6 +65,16 @@ public final class TcpdumpTool implements Tool {
       public int stop() {
         capture.stop();
         return 0;
+      }
+
+      @Override
+      public void kill() {
+        capture.kill();
+      }
+
+      @Override
+      public boolean catches(int signal) {
+        return signal == SIGINT || signal == SIGTERM;
       }
     };
   }
@@ -157,6 +171,9 @@ public final class TcpdumpTool implements Tool {
 
   /** What tcpdump prints when its capture loop ends. */
   private static void finish(Invocation call, Capture capture, boolean printing) {
+    if (capture.end() == Capture.End.KILLED) {
+      return;
+    }
     if (printing && capture.end() != Capture.End.COUNT_REACHED) {
       // Interrupted: tcpdump ends a line it might have been printing.
       call.out().println();

@@ -1,11 +1,11 @@
 package dev.netsim.sim.cli;
 
 import dev.netsim.sim.World;
+import dev.netsim.sim.diagram.TraceDiagrams;
 import dev.netsim.sim.shell.FilePolicy;
 import dev.netsim.sim.shell.RunOptions;
 import dev.netsim.sim.shell.RunResult;
 import dev.netsim.sim.shell.ScriptRunner;
-import dev.netsim.sim.shell.ShellHost;
 import dev.netsim.sim.tools.SimulatedHost;
 import dev.netsim.sim.shell.ToolRegistry;
 import java.io.IOException;
@@ -23,7 +23,7 @@ final class RunCommand {
   static final long MAX_SCRIPT_BYTES = 16L << 20;
 
   static final String USAGE = """
-      usage: netsim run [--echo] [--trace] [--strict] [--preset NAME] [--allow-read DIR]... FILE|-
+      usage: netsim run [--echo] [--trace] [--svg DIR] [--strict] [--preset NAME] [--allow-read DIR]... FILE|-
 
       Runs FILE (or standard input) line by line as bash would, against a simulated Linux host: every command
       prints what it prints on a real host. Nothing runs on this machine; a failing command does not stop
@@ -37,6 +37,8 @@ final class RunCommand {
                            ┌─ trace
                            │ ...
                            └─
+        --svg DIR        write, for each packet, a diagram of its path through the netfilter hooks, tables and
+                         bridge beside the topology to DIR (created if needed): DIR/001-icmp-echo-request-...svg
         --strict         stop at the first command netsim does not simulate (exit status 127)
         --preset NAME    start from a prepared host instead of an empty one (presets: %s)
         --allow-read DIR let the script read files in DIR too
@@ -63,6 +65,7 @@ final class RunCommand {
     RunOptions options = RunOptions.defaults();
     FilePolicy files = FilePolicy.in(Path.of("").toAbsolutePath());
     String file = null;
+    Path svgDir = null;
     boolean optionsDone = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -87,14 +90,20 @@ final class RunCommand {
         case "--echo" -> options = options.withEcho(true);
         case "--trace" -> options = options.withTrace(true);
         case "--strict" -> options = options.withStrict(true);
-        case "--preset", "--allow-read" -> {
+        case "--preset", "--allow-read", "--svg" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               return usageError(err, "option `" + arg + "' needs an argument");
             }
             value = args[++i];
           }
-          if (arg.equals("--preset")) {
+          if (arg.equals("--svg")) {
+            try {
+              svgDir = Path.of(value);
+            } catch (InvalidPathException e) {
+              return usageError(err, "not a folder: `" + value + "'");
+            }
+          } else if (arg.equals("--preset")) {
             if (tools.preset(value).isEmpty()) {
               err.println("netsim run: unknown preset `" + value + "'" + known(tools));
               return 2;
@@ -146,8 +155,23 @@ final class RunCommand {
       return 2;
     }
     options = options.withFiles(files);
+    World world = new World();
+    TraceDiagrams diagrams = null;
+    if (svgDir != null) {
+      try {
+        diagrams = TraceDiagrams.attach(world, svgDir);
+      } catch (IOException e) {
+        err.println("netsim run: cannot create folder `" + svgDir + "': " + reason(e));
+        return 2;
+      }
+    }
     PrintStream commandErr = options.echo() ? out : err;
-    RunResult result = new ScriptRunner(tools).run(text, file, scriptDir, newHost(), options, out, commandErr);
+    RunResult result = new ScriptRunner(tools).run(text, file, scriptDir, new SimulatedHost(world), options, out,
+        commandErr);
+    if (diagrams != null && diagrams.failure() != null) {
+      out.flush();
+      err.println("netsim run: cannot write diagram " + diagrams.failure().getMessage());
+    }
     if (result.diagnostic() != null) {
       out.flush();
       for (String line : result.diagnostic().split("\n")) {
@@ -157,9 +181,9 @@ final class RunCommand {
     return result.status();
   }
 
-  /** The machine a script starts from. */
-  private static ShellHost newHost() {
-    return new SimulatedHost(new World());
+  private static String reason(IOException e) {
+    return e instanceof java.nio.file.FileAlreadyExistsException ? "File exists"
+        : e.getMessage() == null ? "cannot be created" : e.getMessage();
   }
 
   private static String read(InputStream in, String name) throws IOException {

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>round-trip times: ping's {@code time=N ms}, its {@code rtt min/avg/max/mdev} line and its
  *       {@code time Nms} total;
- *   <li>conntrack's timeouts, and ICMP echo ids (chosen by ping at random);
+ *   <li>conntrack's timeouts, and ICMP echo ids (chosen by ping at random), in conntrack entries and tcpdump
+ *       lines;
+ *   <li>tcpdump's timestamps (the time of day each packet was seen);
  *   <li>ports the kernel chose (ephemeral source ports, ports picked from a NAT range): any port in a
  *       conntrack or {@code ss} tuple that no command line of the transcript names;
  *   <li>random MAC addresses (and the bridge ids and IPv6 link-local addresses made from them); each distinct
@@ -44,6 +46,8 @@ public final class Normaliser {
   private static final Pattern CONNTRACK_ENTRY =
       Pattern.compile("^(tcp|udp|icmp|unknown|sctp|dccp|gre|udplite)( +\\d+ )(\\d+)( .*)$");
   private static final Pattern ICMP_ID = Pattern.compile("\\bid=(\\d+)");
+  private static final Pattern TCPDUMP_TIME = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}\\.\\d{6} ");
+  private static final Pattern TCPDUMP_ECHO_ID = Pattern.compile("\\bICMP echo (?:request|reply), id (\\d+),");
   private static final Pattern TUPLE_PORT = Pattern.compile("\\b(sport|dport)=(\\d+)");
   private static final Pattern SOCKET_PORT = Pattern.compile("(\\d+\\.\\d+\\.\\d+\\.\\d+|\\*|\\]):(\\d+)\\b");
   private static final Pattern NEIGHBOUR =
@@ -142,6 +146,8 @@ public final class Normaliser {
     s = AGEING.matcher(s).replaceAll("$1<age>");
     s = IFINDEX.matcher(s).replaceAll("<idx>: ");
     s = PEER_IFINDEX.matcher(s).replaceAll("@if<idx>");
+    s = TCPDUMP_TIME.matcher(s).replaceAll("<time> ");
+    s = replace(TCPDUMP_ECHO_ID, s, 1, id -> placeholder(ids, "id", id));
     Matcher entry = CONNTRACK_ENTRY.matcher(s);
     if (entry.matches()) {
       s = entry.group(1) + entry.group(2) + "<timeout>" + entry.group(4);

@@ -30,6 +30,10 @@ public final class PathDiagram {
   private static final double MARGIN = 16;
   private static final double PANEL_TITLE = 34;
   private static final double NOTE_LINE = 17;
+  /** Font size of a decision written in a table's box. */
+  private static final double DECISION_SIZE = 10.5;
+  /** The smallest font a decision is shrunk to before the table's name gives way. */
+  private static final double SMALLEST_DECISION_SIZE = 9;
   private static final int NOTE_WIDTH_CHARS = 150;
   private static final String PATH = "#ea580c";
   private static final String VISITED_FILL = "#dbeafe";
@@ -136,7 +140,18 @@ public final class PathDiagram {
     Hop hop = null;
     boolean bridged = false;
     String hook = null;
+    // The engine reports the bridging decision before br_netfilter's PREROUTING; Linux takes it after
+    // (br_handle_frame_finish runs once NF_BR_PRE_ROUTING has passed the frame), so it is drawn there.
+    Step.Bridged pendingFdb = null;
+    // The bridge that passed the frame up to its own stack: IP input on it follows the bridging decision
+    // straight to the routing decision (br_netfilter's PREROUTING does not run twice).
+    String passedUpTo = null;
     for (Step step : trace.steps()) {
+      if (pendingFdb != null && (!hop.netns.equals(step.netns()) || !inBridgePrerouting(step, hook))) {
+        bridged = bridgingDecision(hop, pendingFdb, counter);
+        passedUpTo = bridged ? null : pendingFdb.bridge();
+        pendingFdb = null;
+      }
       if (hop == null || !hop.netns.equals(step.netns())) {
         hop = new Hop(step.netns());
         hops.add(hop);
@@ -148,7 +163,9 @@ public final class PathDiagram {
         note(hop, originated.program() + " sends " + originated.packet());
         hook = "OUTPUT";
       } else if (step instanceof Step.Received received) {
-        if (topology.bridgeOf(received.netns(), received.device()) != null) {
+        if (received.device().equals(passedUpTo)) {
+          passedUpTo = null;
+        } else if (topology.bridgeOf(received.netns(), received.device()) != null) {
           bridged = true;
           hop.usesBridge = true;
           hop.labels.put(FlowNode.PORT_IN, received.device());
@@ -202,19 +219,23 @@ public final class PathDiagram {
         appendToNote(hop, unmatched(hop) + " ⇒ " + verdict.verdict()
             + (verdict.rule() == null ? "" : " by `" + verdict.rule().spec() + "'"));
         if (table != null) {
-          String what = verdict.rule() == null ? verdict.verdict() : "rule " + verdict.rule().number() + " "
-              + verdict.verdict();
+          String what = verdict.rule() == null ? verdict.verdict()
+              : verdict.rule().chain().equalsIgnoreCase(hook) ? "rule " + verdict.rule().number() + " " + verdict.verdict()
+              : verdict.rule().chain() + " #" + verdict.rule().number() + " " + verdict.verdict();
           decide(hop, table, what, isDropVerdict(verdict.verdict()));
         }
       } else if (step instanceof Step.Tracked tracked) {
         FlowNode conntrack = "OUTPUT".equals(hook) ? FlowNode.OUT_CONNTRACK : FlowNode.PRE_CONNTRACK;
+        if (bridged && conntrack == FlowNode.PRE_CONNTRACK && !hop.visited(FlowNode.BRIDGE_PRE)) {
+          visit(hop, FlowNode.BRIDGE_PRE, counter);
+        }
         visit(hop, conntrack, counter);
         note(hop, tracked.text());
       } else if (step instanceof Step.Translated translated) {
         note(hop, translated.text());
         FlowNode last = hop.last();
         if (last != null && last.hook != null) {
-          hop.decisions.putIfAbsent(last, translated.kind());
+          hop.decisions.putIfAbsent(last, translated.kind().replace(" (conntrack)", ""));
         }
       } else if (step instanceof Step.Routed routed) {
         visit(hop, hop.visited(FlowNode.LOCAL) && !hop.visited(FlowNode.IN) ? FlowNode.OUT_ROUTE : FlowNode.ROUTE,
@@ -222,14 +243,13 @@ public final class PathDiagram {
         note(hop, routed.text());
       } else if (step instanceof Step.Bridged bridgedStep) {
         hop.usesBridge = true;
-        visit(hop, FlowNode.FDB, counter);
-        note(hop, bridgedStep.text());
-        String decision = bridgedStep.decision().toLowerCase(Locale.ROOT);
-        if (decision.contains("local") || decision.contains(" up") || decision.startsWith("up")
-            || decision.contains("deliver")) {
-          bridged = false;
-          hop.labels.put(FlowNode.IN, bridgedStep.bridge());
-          visit(hop, FlowNode.IN, counter);
+        if (bridged) {
+          pendingFdb = bridgedStep;
+        } else {
+          // The IP layer sent the packet out of the bridge device: the bridge takes it from there.
+          hop.labels.put(FlowNode.OUT, bridgedStep.bridge());
+          visit(hop, FlowNode.OUT, counter);
+          bridged = bridgingDecision(hop, bridgedStep, counter);
         }
       } else if (step instanceof Step.Neighbour neighbour) {
         note(hop, neighbour.text());
@@ -244,6 +264,9 @@ public final class PathDiagram {
       } else {
         note(hop, step.text());
       }
+    }
+    if (pendingFdb != null && !hop.dropped.containsValue(true)) {
+      bridgingDecision(hop, pendingFdb, counter);
     }
     if (!hops.isEmpty() && trace.disposition() == Disposition.DELIVERED) {
       // Delivered to a local socket: the packet ends in the local process, up through INPUT.
@@ -276,6 +299,30 @@ public final class PathDiagram {
       }
     }
     return hops;
+  }
+
+  /**
+   * Draws the bridge's forwarding decision; returns whether the packet stays on the bridge path (false when the
+   * bridge passes it up to its own stack, where a Received step on the bridge device follows).
+   */
+  private static boolean bridgingDecision(Hop hop, Step.Bridged bridged, int[] counter) {
+    visit(hop, FlowNode.FDB, counter);
+    note(hop, bridged.text());
+    String decision = bridged.decision().toLowerCase(Locale.ROOT);
+    return !(decision.contains("local") || decision.contains(" up") || decision.startsWith("up")
+        || decision.contains("deliver"));
+  }
+
+  /** Whether {@code step} belongs to br_netfilter's PREROUTING pass (at {@code hook}) or the sysctl enabling it. */
+  private static boolean inBridgePrerouting(Step step, String hook) {
+    if (step instanceof Step.SysctlDecided) {
+      return true;
+    }
+    if (step instanceof Step.ChainEntered entered) {
+      return entered.hook().equalsIgnoreCase("PREROUTING");
+    }
+    return "PREROUTING".equals(hook) && (step instanceof Step.RuleChecked || step instanceof Step.PolicyApplied
+        || step instanceof Step.Verdict || step instanceof Step.Tracked || step instanceof Step.Translated);
   }
 
   /** ", 4 rules did not match" for the rules passed over since the last note, then starts counting again. */
@@ -539,8 +586,13 @@ public final class PathDiagram {
     String[] lines = label.split("\n");
     double size = node.shape == FlowNode.Shape.DIAMOND ? 10.5 : 11.5;
     if (decision != null && node.hook != null) {
-      svg.text(x + node.width / 2, y + node.height / 2 + 4, shortLabel(label) + " · " + decision, 10.5, color,
-          "middle", "bold");
+      // The table's name gives way to the decision when both do not fit (a rule in a user chain).
+      String text = shortLabel(label) + " · " + decision;
+      if (textWidth(text, SMALLEST_DECISION_SIZE) > node.width - 8) {
+        text = decision;
+      }
+      double fitted = Math.min(DECISION_SIZE, DECISION_SIZE * (node.width - 8) / textWidth(text, DECISION_SIZE));
+      svg.text(x + node.width / 2, y + node.height / 2 + 4, text, fitted, color, "middle", "bold");
       if (Boolean.TRUE.equals(drop)) {
         svg.text(x + node.width + 10, y + node.height / 2 + 5, "✖", 15, DROP_STROKE, "start", "bold");
       }
@@ -556,6 +608,16 @@ public final class PathDiagram {
       svg.text(x + node.width / 2, y + node.height + 13, decision, 11, Boolean.TRUE.equals(drop) ? DROP_STROKE
           : ACCEPT_STROKE, "middle", "bold");
     }
+  }
+
+  /** Roughly how wide {@code text} is in bold at {@code size}: enough to keep labels inside their boxes. */
+  private static double textWidth(String text, double size) {
+    double ems = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      ems += c == ' ' ? 0.32 : Character.isLowerCase(c) ? 0.6 : Character.isUpperCase(c) ? 0.77 : 0.7;
+    }
+    return ems * size;
   }
 
   /** "nat (DNAT)" is just "nat" when a decision shares the box. */

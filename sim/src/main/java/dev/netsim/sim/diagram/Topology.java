@@ -1,5 +1,7 @@
 package dev.netsim.sim.diagram;
 
+import dev.netsim.core.topo.IfAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,6 +67,39 @@ public record Topology(List<Namespace> namespaces, List<Link> links) {
       Objects.requireNonNull(netnsB, "netnsB");
       Objects.requireNonNull(deviceB, "deviceB");
     }
+  }
+
+  /**
+   * The picture of the engine's {@code topology}: the host's namespace first, then the named ones in the
+   * order they were added; each namespace's interfaces by index; each veth pair once.
+   */
+  public static Topology of(dev.netsim.core.topo.Topology topology) {
+    List<Namespace> namespaces = new ArrayList<>();
+    List<Link> links = new ArrayList<>();
+    for (dev.netsim.core.topo.Namespace ns : topology.namespaces()) {
+      List<Interface> interfaces = new ArrayList<>();
+      for (dev.netsim.core.topo.Link link : ns.links()) {
+        dev.netsim.core.topo.Link master = link.master() == 0 ? null : ns.link(link.master());
+        List<String> addresses = link.addresses().stream().map(IfAddress::toString).toList();
+        interfaces.add(new Interface(link.name(), addresses, link.isBridge(), master == null ? null : master.name()));
+        dev.netsim.core.topo.Link peer = topology.peerOf(link);
+        if (peer != null && isFirstEnd(ns.name(), link.index(), link.peer().namespace(), peer.index(), topology)) {
+          links.add(new Link(ns.name(), link.name(), link.peer().namespace(), peer.name()));
+        }
+      }
+      namespaces.add(new Namespace(ns.name(), interfaces));
+    }
+    return new Topology(namespaces, links);
+  }
+
+  /** Whether (netns, index) comes before its peer in the order namespaces and links are listed. */
+  private static boolean isFirstEnd(String netns, int index, String peerNetns, int peerIndex,
+      dev.netsim.core.topo.Topology topology) {
+    if (!netns.equals(peerNetns)) {
+      List<String> order = topology.namespaces().stream().map(dev.netsim.core.topo.Namespace::name).toList();
+      return order.indexOf(netns) < order.indexOf(peerNetns);
+    }
+    return index < peerIndex;
   }
 
   /** The namespace called {@code name}, or null. */

@@ -30,6 +30,7 @@ import dev.netsim.rules.model.Rule;
 import dev.netsim.rules.model.TableName;
 import dev.netsim.sim.World;
 import dev.netsim.sim.capture.CaptureTap;
+import dev.netsim.sim.capture.Captures;
 import dev.netsim.sim.capture.SimulatedWallClock;
 import dev.netsim.sim.capture.TapPoint;
 import dev.netsim.sim.conntrack.Connection;
@@ -48,6 +49,7 @@ import dev.netsim.sim.trace.Trace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,7 @@ public final class Kernel {
   private final Map<Object, int[]> bridgeCopies = new MapMaker().weakKeys().makeMap();
   private final Set<Object> stormsReported = Collections.newSetFromMap(new MapMaker().weakKeys().makeMap());
   private CaptureTap tap = CaptureTap.NONE;
+  private Captures captures;
   private boolean tracing = true;
   /** Process ids for programs: Linux's first free pids after a boot and a login, roughly. */
   private int nextPid = 2817;
@@ -122,9 +125,16 @@ public final class Kernel {
     tracing = on;
   }
 
-  /** Where frames crossing interfaces are reported (tcpdump). */
-  public void setCaptureTap(CaptureTap captures) {
-    tap = captures;
+  /**
+   * The captures running on this machine (tcpdump, Java recordings); frames crossing interfaces are reported
+   * to them from the first call on.
+   */
+  public Captures captures() {
+    if (captures == null) {
+      captures = new Captures();
+      tap = captures;
+    }
+    return captures;
   }
 
   /** The runtime state of namespace {@code netns}; IllegalArgumentException when it does not exist. */
@@ -563,7 +573,7 @@ public final class Kernel {
     boolean up = decision == BridgeFdb.LOCAL || groupAddress;
     List<Link> outs = new ArrayList<>();
     if (decision == BridgeFdb.FLOOD) {
-      for (Link other : ns.portsOf(bridge.index())) {
+      for (Link other : floodOrder(ns, bridge)) {
         if (other.index() != port.index() && other.lowerUp()) {
           outs.add(other);
         }
@@ -578,16 +588,17 @@ public final class Kernel {
       stopStorm(netns, bridge, frame, skb);
       return;
     }
+    // As br_handle_frame_finish: forward first, then pass the frame up (a promiscuous bridge device sees it
+    // there even when FORWARD dropped it).
     boolean promiscuous = !up && tap.promiscuous(netns, bridge.name());
-    if (promiscuous) {
-      tapReceived(netns, bridge, frame);
-    }
     if (skb == null) {
       for (Link out : outs) {
         portTransmit(netns, out, frame, null);
       }
-      if (up) {
+      if (up || promiscuous) {
         tapReceived(netns, bridge, frame);
+      }
+      if (up) {
         deliverFrame(runtime, ns, bridge, frame, null);
       }
       return;
@@ -597,6 +608,9 @@ public final class Kernel {
           outs.stream().map(Link::name).toList()));
     }
     if (outs.isEmpty() && !up) {
+      if (promiscuous) {
+        tapReceived(netns, bridge, frame);
+      }
       skb.trace.end(Disposition.NOT_FOR_THIS_HOST, "no bridge port to send it to");
       return;
     }
@@ -633,12 +647,13 @@ public final class Kernel {
       }
       portTransmit(netns, out, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
     }
+    if (promiscuous) {
+      tapReceived(netns, bridge, frame);
+    }
     if (up) {
       Skb copy = copies.get(next);
       copy.physOut = null;
-      if (!promiscuous) {
-        tapReceived(netns, bridge, frame);
-      }
+      tapReceived(netns, bridge, frame);
       if (copy.trace.on()) {
         copy.trace.add(new Step.Received(netns, bridge.name(), "passed up to " + bridge.name() + "'s own stack"));
       }
@@ -681,13 +696,23 @@ public final class Kernel {
     return "destination MAC learned";
   }
 
+  /**
+   * A bridge's ports in the order it floods to them: br_add_if puts a new port at the head of the bridge's port
+   * list, so the port added last comes first (port numbers follow the order ports were added).
+   */
+  private static List<Link> floodOrder(Namespace ns, Link bridge) {
+    List<Link> ports = new ArrayList<>(ns.portsOf(bridge.index()));
+    ports.sort(Comparator.comparingInt(Link::portNumber).reversed());
+    return ports;
+  }
+
   /** The bridge device's own stack sends a frame: it goes where the FDB says, without iptables. */
   private void bridgeTransmit(String netns, Namespace ns, Link bridge, EthernetFrame frame, Skb skb) {
     long now = scheduler.now();
     BridgeFdb fdb = world.fdb(netns, bridge.index());
     int decision = frame.dst().isMulticast() ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
     List<Link> outs = new ArrayList<>();
-    for (Link port : ns.portsOf(bridge.index())) {
+    for (Link port : floodOrder(ns, bridge)) {
       if (port.lowerUp() && (decision == BridgeFdb.FLOOD || decision == port.index())) {
         outs.add(port);
       }

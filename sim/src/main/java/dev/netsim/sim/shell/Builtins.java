@@ -240,8 +240,12 @@ final class Builtins {
         continue;
       }
       if (signal != 0 && job.running()) {
-        job.job.stop();
-        job.killedStatus = 128 + signal;
+        if (job.job.catches(signal)) {
+          job.job.stop();
+        } else {
+          job.job.kill();
+          job.killedStatus = 128 + signal;
+        }
       }
     }
     return status;

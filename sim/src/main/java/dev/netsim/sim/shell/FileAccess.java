@@ -9,9 +9,17 @@ import java.io.IOException;
  * (e.g. "No such file or directory", "Permission denied").
  */
 public interface FileAccess {
+  /** The file's text (UTF-8). */
   String read(String path) throws IOException;
 
+  /** The file's bytes, for binary files such as pcap captures. */
+  byte[] readBytes(String path) throws IOException;
+
+  /** Writes {@code contents} as UTF-8. */
   void write(String path, String contents, boolean append) throws IOException;
+
+  /** Writes {@code contents} as they are. */
+  void writeBytes(String path, byte[] contents, boolean append) throws IOException;
 
   boolean exists(String path);
 }

@@ -34,6 +34,14 @@ public interface Invocation {
   int exec(String netns, List<String> argv);
 
   /**
+   * As {@link #exec}, but started as {@code CMD &} starts it, for {@code ip netns exec NS CMD... &}: a program
+   * that keeps running (a {@code tcpdump} capture) returns a live job. By default the command runs to its end.
+   */
+  default BackgroundJob start(String netns, List<String> argv) {
+    return BackgroundJob.finished(exec(netns, argv));
+  }
+
+  /**
    * Hands over the explained path of a probe's packet. The runner prints it, set apart from the tool's own
    * output, when the user asked for traces ({@code netsim run --trace}); otherwise it is dropped.
    */

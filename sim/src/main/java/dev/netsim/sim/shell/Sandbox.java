@@ -41,18 +41,23 @@ final class Sandbox implements FileAccess {
 
   @Override
   public String read(String path) throws IOException {
+    return new String(readBytes(path), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public byte[] readBytes(String path) throws IOException {
     if (path.isEmpty()) {
       throw new IOException(NOT_FOUND);
     }
     if (isDevNull(path)) {
-      return "";
+      return new byte[0];
     }
     String key = procSysKey(path);
     if (key != null) {
       if (key.isEmpty()) {
         throw new IOException(IS_DIRECTORY);
       }
-      return host.procSys().read(netns, key) + "\n";
+      return (host.procSys().read(netns, key) + "\n").getBytes(StandardCharsets.UTF_8);
     }
     String name = netnsName(path);
     if (name != null) {
@@ -70,7 +75,7 @@ final class Sandbox implements FileAccess {
       throw new IOException("File too large");
     }
     try {
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new IOException(DENIED, e);
     }
@@ -78,6 +83,11 @@ final class Sandbox implements FileAccess {
 
   @Override
   public void write(String path, String contents, boolean append) throws IOException {
+    writeBytes(path, contents.getBytes(StandardCharsets.UTF_8), append);
+  }
+
+  @Override
+  public void writeBytes(String path, byte[] bytes, boolean append) throws IOException {
     if (path.isEmpty()) {
       throw new IOException(NOT_FOUND);
     }
@@ -89,11 +99,11 @@ final class Sandbox implements FileAccess {
       if (key.isEmpty()) {
         throw new IOException(IS_DIRECTORY);
       }
-      if (contents.isEmpty()) {
+      if (bytes.length == 0) {
         // Opening for writing: the file must exist; an empty write changes nothing.
         host.procSys().read(netns, key);
       } else {
-        host.procSys().write(netns, key, contents.strip());
+        host.procSys().write(netns, key, new String(bytes, StandardCharsets.UTF_8).strip());
       }
       return;
     }
@@ -121,7 +131,6 @@ final class Sandbox implements FileAccess {
         throw new IOException(IS_DIRECTORY);
       }
     }
-    byte[] bytes = contents.getBytes(StandardCharsets.UTF_8);
     long existing = append && Files.exists(file) ? Files.size(file) : 0;
     if (existing + bytes.length > MAX_FILE_BYTES) {
       throw new IOException("File too large");

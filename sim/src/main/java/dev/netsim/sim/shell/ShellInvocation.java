@@ -82,6 +82,14 @@ final class ShellInvocation implements Invocation {
   }
 
   @Override
+  public BackgroundJob start(String targetNetns, List<String> command) {
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException("start needs a command");
+    }
+    return interpreter.dispatch(shell.subshell(), targetNetns, command, io, Words.join(command), true);
+  }
+
+  @Override
   public void explain(String renderedTrace) {
     session().addTrace(renderedTrace);
   }

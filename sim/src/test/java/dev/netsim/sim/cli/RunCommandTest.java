@@ -101,4 +101,45 @@ class RunCommandTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("--echo", "--trace", "--strict", "--preset NAME", "--allow-read DIR", "127", "┌─ trace");
   }
+
+  @Test
+  void svgWritesADiagramPerPacketShowingTheDropInFilterForward() throws IOException {
+    String file = script("seed.sh", String.join("\n",
+        "ip netns add RED", "ip netns add BLUE",
+        "ip link add reth0 netns RED type veth peer name reth1",
+        "ip link add beth0 netns BLUE type veth peer name beth1",
+        "ip netns exec RED ip addr add 11.11.11.2/24 dev reth0",
+        "ip netns exec BLUE ip addr add 11.11.11.3/24 dev beth0",
+        "ip netns exec RED ip link set reth0 up", "ip netns exec BLUE ip link set beth0 up",
+        "ip link add br0 type bridge", "ip link set reth1 master br0", "ip link set beth1 master br0",
+        "ip link set reth1 up", "ip link set beth1 up", "ip link set br0 up",
+        "iptables -P FORWARD DROP",
+        "ip netns exec RED ping -c 1 -W 1 11.11.11.3", ""));
+    Path svgs = dir.resolve("svg/out");
+
+    assertThat(run("run", "--svg", svgs.toString(), file)).isZero();
+    try (var files = Files.list(svgs)) {
+      assertThat(files.map(path -> path.getFileName().toString()))
+          .containsExactly("001-icmp-echo-request-11.11.11.2-11.11.11.3.svg");
+    }
+    String svg = Files.readString(svgs.resolve("001-icmp-echo-request-11.11.11.2-11.11.11.3.svg"));
+    assertThat(svg).startsWith("<?xml").contains("<svg", "filter · policy DROP", "FORWARD");
+  }
+
+  @Test
+  void svgNeedsAFolderItCanCreate() throws IOException {
+    String file = script("a.sh", "echo a\n");
+    Files.writeString(dir.resolve("plain"), "");
+
+    assertThat(run("run", "--svg", dir.resolve("plain").toString(), file)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("netsim run: cannot create folder `" + dir.resolve("plain") + "': File exists\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void svgWantsAnArgument() throws IOException {
+    assertThat(run("run", script("a.sh", "echo a\n"), "--svg")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("netsim run: option `--svg' needs an argument\n");
+  }
 }

@@ -24,6 +24,21 @@ class NormaliserTest {
   }
 
   @Test
+  void tcpdumpTimestampsAndEchoIdsBecomePlaceholdersButTheSameIdTwiceIsStillChecked() {
+    assertThat(lines("""
+        $ ip netns exec RED ping -c 1 -W 1 11.11.11.3 > /dev/null; sleep 1.5
+        02:05:21.481462 ARP, Request who-has 11.11.11.3 tell 11.11.11.2, length 28
+        02:05:21.481485 IP 11.11.11.2 > 11.11.11.3: ICMP echo request, id 32, seq 1, length 64
+        02:05:21.481519 reth1 Out IP 11.11.11.3 > 11.11.11.2: ICMP echo reply, id 32, seq 1, length 64
+        02:05:22.993524 IP 11.11.11.2 > 11.11.11.3: ICMP echo request, id 35, seq 1, length 64
+        """)).containsExactly("$ ip netns exec RED ping -c 1 -W 1 11.11.11.3 > /dev/null; sleep 1.5",
+        "<time> ARP, Request who-has 11.11.11.3 tell 11.11.11.2, length 28",
+        "<time> IP 11.11.11.2 > 11.11.11.3: ICMP echo request, id <id1>, seq 1, length 64",
+        "<time> reth1 Out IP 11.11.11.3 > 11.11.11.2: ICMP echo reply, id <id1>, seq 1, length 64",
+        "<time> IP 11.11.11.2 > 11.11.11.3: ICMP echo request, id <id2>, seq 1, length 64");
+  }
+
+  @Test
   void conntrackTimeoutsIdsAndChosenPortsBecomePlaceholdersButNamedPortsStay() {
     assertThat(lines("""
         $ ip netns exec S nc -l -p 8080 &

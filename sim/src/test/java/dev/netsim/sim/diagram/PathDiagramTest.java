@@ -75,7 +75,7 @@ class PathDiagramTest {
     Files.writeString(Path.of("target/diagrams/published-port.svg"), svg);
     List<String> texts = texts(parse(svg));
 
-    assertThat(texts).contains("hop 3 of 3: namespace web1", "filter · rule 1 ACCEPT", "nat · rule 2 DNAT")
+    assertThat(texts).contains("hop 3 of 3: namespace web1", "DOCKER #1 ACCEPT", "nat · DOCKER #2 DNAT")
         .anyMatch(text -> text.contains("DNAT: 192.168.50.10:10001 → 172.17.0.2:80"));
     List<PathDiagram.Hop> hops = PathDiagram.hops(SeedTraces.publishedPortSyn(), SeedTraces.dockerHost());
     assertThat(hops.get(1).dropped).containsEntry(FlowNode.FWD_FILTER, false);

@@ -62,7 +62,17 @@ final class FakeInvocation implements Invocation {
       }
 
       @Override
+      public byte[] readBytes(String path) throws IOException {
+        throw new IOException("No such file or directory");
+      }
+
+      @Override
       public void write(String path, String contents, boolean append) throws IOException {
+        throw new IOException("Permission denied");
+      }
+
+      @Override
+      public void writeBytes(String path, byte[] contents, boolean append) throws IOException {
         throw new IOException("Permission denied");
       }
 

@@ -1,6 +1,7 @@
 package dev.netsim.sim.tools.iproute;
 
 import dev.netsim.core.topo.KernelException;
+import dev.netsim.sim.shell.BackgroundJob;
 import dev.netsim.sim.shell.Invocation;
 import dev.netsim.sim.shell.Tool;
 import java.util.List;
@@ -43,6 +44,14 @@ public final class IpTool implements Tool {
     } catch (ToolExit exit) {
       return exit.status();
     }
+  }
+
+  /** In the background, {@code ip netns exec NS CMD} starts CMD in the background too. */
+  @Override
+  public BackgroundJob start(Invocation call) {
+    StartingInvocation starting = new StartingInvocation(call);
+    int status = run(starting);
+    return starting.started() != null ? starting.started() : BackgroundJob.finished(status);
   }
 
   private int dispatch(Invocation call) {
