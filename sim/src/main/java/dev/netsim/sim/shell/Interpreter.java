@@ -332,8 +332,12 @@ final class Interpreter {
     if (tool.isEmpty()) {
       return BackgroundJob.finished(notSimulated(io, oneLine(source)));
     }
-    ShellInvocation call = new ShellInvocation(this, shell, netns, argv, io);
-    return background ? tool.get().start(call) : BackgroundJob.finished(tool.get().run(call));
+    ShellInvocation call = new ShellInvocation(this, shell, netns, argv, io, background);
+    if (!background) {
+      return BackgroundJob.finished(tool.get().run(call));
+    }
+    BackgroundJob job = tool.get().start(call);
+    return call.execJob() != null ? call.execJob() : job;
   }
 
   int notSimulated(Io io, String what) {

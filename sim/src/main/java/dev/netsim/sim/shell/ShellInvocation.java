@@ -11,13 +11,23 @@ final class ShellInvocation implements Invocation {
   private final String netns;
   private final List<String> argv;
   private final Io io;
+  /** Whether the command line runs in the background ({@code cmd &}), so that a command it execs does too. */
+  private final boolean background;
+  /** The job of the command this one exec'd in the background ({@code ip netns exec NS nc -l ... &}), or null. */
+  private BackgroundJob execJob;
 
-  ShellInvocation(Interpreter interpreter, Shell shell, String netns, List<String> argv, Io io) {
+  ShellInvocation(Interpreter interpreter, Shell shell, String netns, List<String> argv, Io io, boolean background) {
     this.interpreter = interpreter;
     this.shell = shell;
     this.netns = netns;
     this.argv = List.copyOf(argv);
     this.io = io;
+    this.background = background;
+  }
+
+  /** The background job of an exec'd command, which stands for the whole command line; null if none. */
+  BackgroundJob execJob() {
+    return execJob;
   }
 
   Session session() {
@@ -63,6 +73,10 @@ final class ShellInvocation implements Invocation {
   public int exec(String targetNetns, List<String> command) {
     if (command.isEmpty()) {
       throw new IllegalArgumentException("exec needs a command");
+    }
+    if (background) {
+      execJob = interpreter.dispatch(shell.subshell(), targetNetns, command, io, Words.join(command), true);
+      return execJob.running() ? 0 : execJob.exitStatus();
     }
     return interpreter.run(shell.subshell(), targetNetns, command, io, Words.join(command));
   }

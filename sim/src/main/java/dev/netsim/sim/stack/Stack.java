@@ -31,8 +31,11 @@ public final class Stack {
     TcpHandler accept(TcpSocket socket);
   }
 
-  /** A listening TCP socket, as {@code ss -tnl} lists it. */
-  public record Listener(Endpoint endpoint, String program, int backlog, Acceptor acceptor) {}
+  /** The process that owns a socket, as {@code ss -p} shows it: {@code users:(("nc",pid=812,fd=3))}. */
+  public record Owner(String program, int pid, int fd) {}
+
+  /** A listening TCP socket, as {@code ss -tnl} lists it; {@code backlog} is what the program passed to listen(2). */
+  public record Listener(Endpoint endpoint, Owner owner, int backlog, Acceptor acceptor) {}
 
   private record Key(int localAddress, int localPort, int remoteAddress, int remotePort) {}
 
@@ -74,14 +77,14 @@ public final class Stack {
   // --- opening sockets
 
   /** Listens on {@code endpoint}; fails with EADDRINUSE when another socket listens there. */
-  public Errno listen(Endpoint endpoint, String program, Acceptor acceptor) {
+  public Errno listen(Endpoint endpoint, Owner owner, int backlog, Acceptor acceptor) {
     for (Endpoint existing : listeners.keySet()) {
       if (existing.port() == endpoint.port()
           && (existing.address() == 0 || endpoint.address() == 0 || existing.address() == endpoint.address())) {
         return Errno.EADDRINUSE;
       }
     }
-    listeners.put(endpoint, new Listener(endpoint, program, 511, acceptor));
+    listeners.put(endpoint, new Listener(endpoint, owner, backlog, acceptor));
     return null;
   }
 
@@ -123,6 +126,24 @@ public final class Stack {
     UdpSocket socket = new UdpSocket(this, bound, peer, handler);
     udp.put(bound, socket);
     return socket;
+  }
+
+  /**
+   * Connects an unconnected UDP socket to {@code peer}, as a UDP server does to its first client
+   * ({@code nc -u -l}): its local address becomes the one routing picks for the peer.
+   */
+  public UdpSocket connectUdp(UdpSocket socket, Endpoint peer) throws SocketError {
+    int source = socket.local().address() != 0 ? socket.local().address()
+        : output.sourceAddressFor(peer.address());
+    udp.remove(socket.local());
+    UdpSocket connected = new UdpSocket(this, new Endpoint(source, socket.local().port()), peer, socket.handler());
+    udp.put(connected.local(), connected);
+    return connected;
+  }
+
+  /** The UDP sockets, in the order they were opened, for {@code ss -u}. */
+  public List<UdpSocket> udpSockets() {
+    return List.copyOf(udp.values());
   }
 
   /** Registers a ping with echo id {@code id}. */
@@ -266,7 +287,7 @@ public final class Stack {
           false, new TcpHandler() {}, nextIss(), nextIss());
       tcp.put(new Key(packet.dst(), segment.dstPort(), packet.src(), segment.srcPort()), child);
       child.acceptSyn(segment);
-      return new Delivery("listening socket " + listener.endpoint() + " (" + listener.program() + ")");
+      return new Delivery("listening socket " + listener.endpoint() + " (" + listener.owner().program() + ")");
     }
     if (!segment.has(Tcp.RST)) {
       sendReset(packet, segment);

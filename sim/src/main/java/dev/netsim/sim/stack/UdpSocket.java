@@ -23,6 +23,15 @@ public final class UdpSocket {
     return local;
   }
 
+  /** The connected peer, or null when the socket is not connected. */
+  public Endpoint peer() {
+    return peer;
+  }
+
+  UdpHandler handler() {
+    return handler;
+  }
+
   /** Sends to the connected peer. */
   public Errno send(byte[] data) {
     return sendTo(peer, data);

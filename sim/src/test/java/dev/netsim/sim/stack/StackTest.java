@@ -64,7 +64,7 @@ class StackTest {
   @Test
   void clientSendsAndClosesServerEchoesCloseAsNcDoes() throws SocketError {
     StringBuilder serverGot = new StringBuilder();
-    server.listen(new Endpoint(0, 8080), "nc", socket -> new TcpHandler() {
+    server.listen(new Endpoint(0, 8080), new Stack.Owner("nc", 100, 3), 1, socket -> new TcpHandler() {
       @Override
       public void received(TcpSocket s, byte[] data) {
         serverGot.append(new String(data, StandardCharsets.US_ASCII));
@@ -177,8 +177,8 @@ class StackTest {
 
   @Test
   void secondListenerOnAPortIsRefused() {
-    assertThat(server.listen(new Endpoint(0, 80), "nginx", s -> new TcpHandler() {})).isNull();
-    assertThat(server.listen(new Endpoint(0, 80), "nginx", s -> new TcpHandler() {})).isEqualTo(Errno.EADDRINUSE);
+    assertThat(server.listen(new Endpoint(0, 80), new Stack.Owner("nginx", 100, 6), 511, s -> new TcpHandler() {})).isNull();
+    assertThat(server.listen(new Endpoint(0, 80), new Stack.Owner("nginx", 100, 6), 511, s -> new TcpHandler() {})).isEqualTo(Errno.EADDRINUSE);
     assertThat(server.listeners()).hasSize(1);
   }
 }

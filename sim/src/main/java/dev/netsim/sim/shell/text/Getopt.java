@@ -10,12 +10,12 @@ import java.util.Map;
  * prefixes of long options, options after operands (argument permutation), {@code --} ending options, and
  * optionally {@code -NUM} as an option named {@code "#"}.
  */
-final class Getopt {
+public final class Getopt {
   /** One option as given: its canonical name (a letter or the long name) and its argument or null. */
-  record Option(String name, String value) {}
+  public record Option(String name, String value) {}
 
   /** A usage error, with getopt's message (without the program name). */
-  static final class UsageError extends Exception {
+  public static final class UsageError extends Exception {
     private static final long serialVersionUID = 1L;
 
     UsageError(String message) {
@@ -23,8 +23,8 @@ final class Getopt {
     }
   }
 
-  final List<Option> options = new ArrayList<>();
-  final List<String> operands = new ArrayList<>();
+  public final List<Option> options = new ArrayList<>();
+  public final List<String> operands = new ArrayList<>();
 
   /**
    * @param shortOptions option letters; a letter followed by ':' takes an argument
@@ -33,7 +33,7 @@ final class Getopt {
    *     ({@code --color[=WHEN]})
    * @param numbers whether {@code -NUM} is an option
    */
-  Getopt(List<String> args, String shortOptions, Map<String, String> longOptions, boolean numbers) throws UsageError {
+  public Getopt(List<String> args, String shortOptions, Map<String, String> longOptions, boolean numbers) throws UsageError {
     int i = 0;
     while (i < args.size()) {
       String arg = args.get(i++);

@@ -1,0 +1,208 @@
+package dev.netsim.sim.tools.probe;
+
+import dev.netsim.sim.programs.Addresses;
+import dev.netsim.sim.programs.Netcat;
+import dev.netsim.sim.shell.BackgroundJob;
+import dev.netsim.sim.shell.Invocation;
+import dev.netsim.sim.shell.NotSimulated;
+import dev.netsim.sim.shell.Tool;
+import dev.netsim.sim.shell.text.Getopt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code nc} (netcat-openbsd 1.219, Debian 12): parses the command line as its getopt does and runs
+ * {@link Netcat} in the invocation's namespace; a listener started with {@code &} keeps running as a job.
+ */
+public final class NcTool implements Tool {
+  private static final String OPTIONS = "46CDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
+  /** Options that change nothing netsim models (address family 4, TCP_NODELAY-like tuning, -v twice). */
+  private static final Set<String> HARMLESS = Set.of("4", "k", "l", "n", "p", "u", "v", "w", "z");
+  private static final String USAGE = """
+      usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
+      \t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
+      \t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]
+      \t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]
+      \t  [destination] [port]
+      """;
+
+  /** A parsed command line: the options for {@link Netcat}, or the exit status of a usage error already reported. */
+  private record Parsed(Netcat.Options options, int localAddress, int status) {}
+
+  @Override
+  public int run(Invocation call) {
+    Parsed parsed = parse(call);
+    if (parsed.options() == null) {
+      return parsed.status();
+    }
+    Netcat netcat = netcat(call);
+    int status = parsed.options().listen()
+        ? netcat.runListener(parsed.options(), parsed.localAddress())
+        : netcat.connect(parsed.options());
+    PingTool.explainTraces(call);
+    return status;
+  }
+
+  @Override
+  public BackgroundJob start(Invocation call) {
+    Parsed parsed = parse(call);
+    if (parsed.options() == null || !parsed.options().listen()) {
+      return parsed.options() == null ? BackgroundJob.finished(parsed.status()) : BackgroundJob.finished(run(call));
+    }
+    Netcat.Listening listening = netcat(call).listen(parsed.options(), parsed.localAddress());
+    if (listening == null) {
+      return BackgroundJob.finished(1);
+    }
+    return new BackgroundJob() {
+      @Override
+      public boolean running() {
+        return listening.running();
+      }
+
+      @Override
+      public int exitStatus() {
+        return listening.exitStatus();
+      }
+
+      @Override
+      public int stop() {
+        listening.stop();
+        return listening.exitStatus();
+      }
+    };
+  }
+
+  private static Netcat netcat(Invocation call) {
+    return new Netcat(call.world().kernel().host(call.netns()), call.stdin(), call.out(), call.err());
+  }
+
+  private static Parsed parse(Invocation call) {
+    Getopt getopt;
+    try {
+      getopt = new Getopt(call.argv().subList(1, call.argv().size()), OPTIONS, Map.of(), false);
+    } catch (Getopt.UsageError e) {
+      call.err().print("nc: " + e.getMessage() + "\n" + USAGE);
+      return new Parsed(null, 0, 1);
+    }
+    boolean listen = false;
+    boolean keep = false;
+    boolean udp = false;
+    boolean zero = false;
+    boolean verbose = false;
+    boolean numeric = false;
+    long timeout = -1;
+    String sourcePort = null;
+    for (Getopt.Option option : getopt.options) {
+      if (!HARMLESS.contains(option.name())) {
+        return new Parsed(null, 0, NotSimulated.report(call));
+      }
+      switch (option.name()) {
+        case "l" -> listen = true;
+        case "k" -> keep = true;
+        case "u" -> udp = true;
+        case "z" -> zero = true;
+        case "v" -> verbose = true;
+        case "n" -> numeric = true;
+        case "p" -> sourcePort = option.value();
+        case "w" -> {
+          Long seconds = number(option.value(), 0, Integer.MAX_VALUE / 1000);
+          if (seconds == null) {
+            call.err().println("nc: timeout " + rangeError(option.value(), 0, Integer.MAX_VALUE / 1000) + ": "
+                + option.value());
+            return new Parsed(null, 0, 1);
+          }
+          timeout = seconds * 1_000_000_000L;
+        }
+        default -> {}
+      }
+    }
+    List<String> operands = getopt.operands;
+    if (!listen && operands.isEmpty()) {
+      call.err().print(USAGE);
+      return new Parsed(null, 0, 1);
+    }
+    if (!listen && sourcePort != null) {
+      return new Parsed(null, 0, NotSimulated.report(call)); // binding a client's source port
+    }
+    String host = null;
+    List<String> portWords = new ArrayList<>();
+    if (listen) {
+      if (sourcePort != null) {
+        portWords.add(sourcePort);
+        host = operands.isEmpty() ? null : operands.get(0);
+      } else if (operands.size() == 1) {
+        portWords.add(operands.get(0));
+      } else if (operands.size() >= 2) {
+        host = operands.get(0);
+        portWords.add(operands.get(1));
+      }
+    } else {
+      host = operands.get(0);
+      portWords.addAll(operands.subList(1, operands.size()));
+    }
+    if (portWords.isEmpty()) {
+      call.err().println("nc: missing port number");
+      return new Parsed(null, 0, 1);
+    }
+    List<Integer> ports = new ArrayList<>();
+    for (String word : portWords) {
+      String error = ports(word, ports);
+      if (error != null) {
+        call.err().println("nc: " + error);
+        return new Parsed(null, 0, 1);
+      }
+    }
+    int localAddress = 0;
+    if (listen && host != null) {
+      long address = Addresses.resolve(host);
+      if (address < 0) {
+        call.err().println("nc: getaddrinfo: " + (numeric ? "Name or service not known" : "Temporary failure in name resolution"));
+        return new Parsed(null, 0, 1);
+      }
+      localAddress = (int) address;
+    }
+    return new Parsed(new Netcat.Options(listen, keep, udp, zero, verbose, numeric, timeout, host, ports),
+        localAddress, 0);
+  }
+
+  /** Adds the ports {@code word} names ({@code 80} or {@code 20-25}); returns nc's error, or null. */
+  private static String ports(String word, List<Integer> ports) {
+    int dash = word.indexOf('-');
+    if (dash > 0) {
+      Long low = number(word.substring(0, dash), 1, 65535);
+      Long high = number(word.substring(dash + 1), 1, 65535);
+      if (low == null || high == null) {
+        return "port range not valid";
+      }
+      for (long port = Math.min(low, high); port <= Math.max(low, high); port++) {
+        ports.add((int) port);
+      }
+      return null;
+    }
+    Long port = number(word, 1, 65535);
+    if (port == null) {
+      return "port number " + rangeError(word, 1, 65535) + ": " + word;
+    }
+    ports.add(port.intValue());
+    return null;
+  }
+
+  /** strtonum(3): a decimal number within bounds, or null. */
+  private static Long number(String text, long min, long max) {
+    if (!text.matches("[-+]?[0-9]{1,18}")) {
+      return null;
+    }
+    long value = Long.parseLong(text);
+    return value < min || value > max ? null : value;
+  }
+
+  /** strtonum's error word for {@code text}: "invalid", "too small" or "too large". */
+  private static String rangeError(String text, long min, long max) {
+    if (!text.matches("[-+]?[0-9]{1,18}")) {
+      return "invalid";
+    }
+    return Long.parseLong(text) < min ? "too small" : "too large";
+  }
+}

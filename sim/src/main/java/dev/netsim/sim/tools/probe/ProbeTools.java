@@ -1,0 +1,12 @@
+package dev.netsim.sim.tools.probe;
+
+import dev.netsim.sim.shell.ToolRegistry;
+import dev.netsim.sim.shell.ToolSet;
+
+/** The probe and inspection programs scripts use besides ping: nc, curl, ss and conntrack. */
+public final class ProbeTools implements ToolSet {
+  @Override
+  public void registerWith(ToolRegistry.Builder registry) {
+    registry.tool("nc", new NcTool());
+  }
+}
