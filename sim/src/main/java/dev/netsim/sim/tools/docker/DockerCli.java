@@ -163,12 +163,6 @@ public final class DockerCli implements Tool {
       call.err().println("netsim: not simulated: " + String.join(" ", call.argv()) + " (it would never end; use -d)");
       return 127;
     }
-    if (options.name != null && daemon.exists(options.name)) {
-      Container other = daemon.find(options.name);
-      throw new DockerException("docker: Error response from daemon: Conflict. The container name \"/" + options.name
-          + "\" is already in use by container \"" + other.id() + "\". You have to remove (or rename) that container"
-          + " to be able to reuse that name.\nSee 'docker run --help'.", 125);
-    }
     boolean shell = command.isEmpty() && !image.webServer();
     if (!options.detach && options.interactive && options.tty && !shell) {
       return notSimulated(call);
