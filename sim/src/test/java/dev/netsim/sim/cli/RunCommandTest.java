@@ -76,6 +76,26 @@ class RunCommandTest {
   }
 
   @Test
+  void presetStartsFromTheDockerHost() throws IOException {
+    String file = script("a.sh", "iptables -S FORWARD | head -2\nip -br addr show docker0\n");
+    assertThat(run("run", "--preset", "docker-host", file)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "-P FORWARD DROP\n-A FORWARD -j DOCKER-USER\ndocker0          DOWN           172.17.0.1/16 \n");
+  }
+
+  @Test
+  void presetOnTheCommandLineWinsOverTheScriptsHeader() throws IOException {
+    String file = script("a.sh", "# netsim: --preset nope\niptables -S FORWARD | head -1\n");
+    assertThat(run("run", "--preset=docker", file)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("-P FORWARD DROP\n");
+    out.reset();
+    assertThat(run("run", file)).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "netsim: " + file + ": line 1: unknown preset `nope'; known: docker, docker-host\n");
+  }
+
+  @Test
   void allowReadOpensAnotherFolderForReading() throws IOException {
     Path other = Files.createDirectories(dir.resolve("other"));
     Files.writeString(other.resolve("rules.v4"), "*filter\n");
