@@ -101,7 +101,8 @@ public final class Netcat {
     } catch (SocketError e) {
       return connectFailed(options, to, "failed: " + e.errno().message());
     }
-    long deadline = options.timeoutNanos() >= 0 ? scheduler.now() + options.timeoutNanos() : Long.MAX_VALUE;
+    // nc's poll(2) times out just before the kernel's first SYN retransmission, which is due after the same 1 s
+    long deadline = options.timeoutNanos() >= 0 ? scheduler.now() + options.timeoutNanos() - 1 : Long.MAX_VALUE;
     scheduler.runUntil(() -> connection.connected || connection.error != null, deadline);
     if (connection.error != null && !connection.connected) {
       return connectFailed(options, to, "failed: " + connection.error.message());
