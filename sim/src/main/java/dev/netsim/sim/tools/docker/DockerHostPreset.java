@@ -27,6 +27,9 @@ import java.util.List;
  *       so NO-CARRIER);</li>
  *   <li>the iptables rules dockerd installs at start, run through the {@code iptables} command.</li>
  * </ul>
+ *
+ * <p>The host has been up a few seconds when the script starts, so its IPv6 link-local addresses are no
+ * longer tentative.
  */
 public final class DockerHostPreset implements Preset {
   /** The namespace behind the gateway; unlisted, so {@code ip netns list} does not show it. */
@@ -73,6 +76,7 @@ public final class DockerHostPreset implements Preset {
       iptables -t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
       iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
       iptables -t nat -A DOCKER -i docker0 -j RETURN
+      sleep 5
       """;
 
   @Override
