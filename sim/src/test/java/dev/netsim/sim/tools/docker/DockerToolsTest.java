@@ -369,6 +369,98 @@ class DockerToolsTest {
   }
 
   @Test
+  void runWithACommandRunsItInTheContainerAndRemovesIt() {
+    assertThat(run("""
+        docker run --rm busybox echo hi
+        docker run --network none --rm busybox ip -br a
+        docker run --rm busybox ip route
+        docker ps -a -q
+        """)).isEqualTo("""
+        $ docker run --rm busybox echo hi
+        hi
+        $ docker run --network none --rm busybox ip -br a
+        lo               UNKNOWN        127.0.0.1/8 ::1/128\s
+        $ docker run --rm busybox ip route
+        default via 172.17.0.1 dev eth0\s
+        172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2\s
+        $ docker ps -a -q
+        """);
+  }
+
+  @Test
+  void execItOpensAShellThatLeavesTheContainerRunning() {
+    String transcript = run("""
+        docker run -dit --name PINK busybox
+        docker exec -it PINK sh
+        ip -br addr show eth0
+        exit
+        docker ps -q
+        docker exec -it PINK sh | cat
+        """);
+    assertThat(transcript).contains("$ ip -br addr show eth0\neth0@if5         UP             172.17.0.2/16")
+        .endsWith("$ exit\n$ docker ps -q\n" + DockerDaemon.hex("container 0 PINK busybox:latest").substring(0, 12)
+            + "\n$ docker exec -it PINK sh | cat\nthe input device is not a TTY\n");
+  }
+
+  @Test
+  void stopAndStartRemoveAndRestoreTheContainersNetwork() {
+    String transcript = run("""
+        docker run -d --name w -p 8080:80 nginx:alpine
+        docker stop w
+        ip -br link show master docker0
+        iptables -t nat -S DOCKER
+        docker start w
+        iptables -t nat -S DOCKER
+        docker ps --all
+        """);
+    assertThat(transcript).contains("""
+        $ docker stop w
+        w
+        $ ip -br link show master docker0
+        $ iptables -t nat -S DOCKER
+        -N DOCKER
+        -A DOCKER -i docker0 -j RETURN
+        $ docker start w
+        w
+        $ iptables -t nat -S DOCKER
+        -N DOCKER
+        -A DOCKER -i docker0 -j RETURN
+        -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
+        """).contains("Up Less than a second   0.0.0.0:8080->80/tcp, :::8080->80/tcp   w\n");
+  }
+
+  @Test
+  void networkInspectListsRunningContainersAndRejectsUnknownNetworks() {
+    String transcript = run("""
+        docker run -d --name w nginx:alpine
+        docker inspect --type network bridge | grep -A6 '"Containers"'
+        docker network inspect nosuch
+        docker run --network nosuch busybox
+        """);
+    assertThat(transcript).isEqualTo("""
+        $ docker run -d --name w nginx:alpine
+        %1$s
+        $ docker inspect --type network bridge | grep -A6 '"Containers"'
+                "Containers": {
+                    "%1$s": {
+                        "Name": "w",
+                        "EndpointID": "%2$s",
+                        "MacAddress": "02:42:ac:11:00:02",
+                        "IPv4Address": "172.17.0.2/16",
+                        "IPv6Address": ""
+        $ docker network inspect nosuch
+        []
+        Error response from daemon: network nosuch not found
+        [exit 1]
+        $ docker run --network nosuch busybox
+        docker: Error response from daemon: network nosuch not found.
+        See 'docker run --help'.
+        [exit 125]
+        """.formatted(DockerDaemon.hex("container 0 w nginx:alpine"),
+            DockerDaemon.hex("endpoint " + DockerDaemon.hex("container 0 w nginx:alpine") + " 5000000000")));
+  }
+
+  @Test
   void aScriptHeaderSelectsThePreset() {
     String transcript = run(null, new World(), "#!/bin/bash\n# netsim: --preset docker-host\niptables -S DOCKER-USER\n");
     assertThat(transcript).isEqualTo("$ iptables -S DOCKER-USER\n-N DOCKER-USER\n-A DOCKER-USER -j RETURN\n");
