@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * simulated.
  */
 public final class DockerCli implements Tool {
-  private static final Pattern PUBLISH = Pattern.compile("(?:(0\\.0\\.0\\.0):)?(\\d{1,5}):(\\d{1,5})(?:/(tcp|udp))?");
+  /** Valid {@code -p} forms netsim does not model: a random host port, port ranges, a host address, sctp. */
+  private static final Pattern OTHER_PUBLISH_FORMS = Pattern.compile(
+      "(?:\\d{1,3}(?:\\.\\d{1,3}){3}:)?(?:\\d{1,5}(?:-\\d{1,5})?)?:?\\d{1,5}(?:-\\d{1,5})?(?:/(?:tcp|udp|sctp))?");
+  private static final Pattern PUBLISH = Pattern.compile("(\\d{1,5}):(\\d{1,5})(?:/(tcp|udp))?");
   private static final long STOP_TIMEOUT_NANOS = 10_000_000_000L;
 
   @Override
@@ -100,7 +103,9 @@ public final class DockerCli implements Tool {
               }
               value = args.get(++i);
             }
-            option(options, flag, value);
+            if (!option(options, flag, value)) {
+              return notSimulated(call);
+            }
           }
           default -> {
             return notSimulated(call);
@@ -123,7 +128,9 @@ public final class DockerCli implements Tool {
               }
               value = args.get(++i);
             }
-            option(options, "--publish", value.startsWith("=") ? value.substring(1) : value);
+            if (!option(options, "--publish", value.startsWith("=") ? value.substring(1) : value)) {
+              return notSimulated(call);
+            }
             c = arg.length();
           }
           default -> {
@@ -207,7 +214,8 @@ public final class DockerCli implements Tool {
     }
   }
 
-  private static void option(RunOptions options, String flag, String value) {
+  /** Applies one option; returns false for a well-formed {@code -p} that netsim does not model. */
+  private static boolean option(RunOptions options, String flag, String value) {
     switch (flag) {
       case "--name" -> {
         if (!value.matches("/?[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
@@ -219,14 +227,35 @@ public final class DockerCli implements Tool {
       case "--network", "--net" -> options.network = value;
       default -> {
         Matcher m = PUBLISH.matcher(value);
-        if (!m.matches() || Integer.parseInt(m.group(2)) > 65535 || Integer.parseInt(m.group(3)) > 65535) {
-          throw new DockerException("docker: invalid publish opts format (should be name=value but got '" + value
-              + "').\nSee 'docker run --help'.", 125);
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 65535 || Integer.parseInt(m.group(2)) > 65535) {
+          boolean inRange = Pattern.compile("\\d+").matcher(value).results()
+              .allMatch(number -> number.group().length() <= 5 && Integer.parseInt(number.group()) <= 65535);
+          if (inRange && OTHER_PUBLISH_FORMS.matcher(value).matches()) {
+            return false;
+          }
+          throw new DockerException("docker: " + publishError(value) + ".\nSee 'docker run --help'.", 125);
         }
-        options.ports.add(new PortMapping(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-            m.group(4) == null ? "tcp" : m.group(4)));
+        options.ports.add(new PortMapping(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            m.group(3) == null ? "tcp" : m.group(3)));
       }
     }
+    return true;
+  }
+
+  /**
+   * What go-connections' port-spec parser says about a {@code -p} value netsim does not take: the container
+   * port is the last field, the host port the one before it. Forms netsim does not model (ranges, a host
+   * address other than 0.0.0.0, sctp) are reported as Docker would report a malformed one.
+   */
+  private static String publishError(String value) {
+    String spec = value.replaceFirst("/(tcp|udp)$", "");
+    String[] fields = spec.split(":", -1);
+    String container = fields[fields.length - 1];
+    if (!container.matches("\\d{1,5}") || Integer.parseInt(container) > 65535) {
+      return "invalid containerPort: " + container;
+    }
+    String host = fields.length >= 2 ? fields[fields.length - 2] : "";
+    return "invalid hostPort: " + host;
   }
 
   // ---- docker exec ----

@@ -461,6 +461,33 @@ class DockerToolsTest {
   }
 
   @Test
+  void publishOptionsNetsimDoesNotModelAreNotSimulatedAndMalformedOnesRejected() {
+    assertThat(run("""
+        docker run -p 99999:80 nginx
+        docker run -p abc nginx
+        docker run -d -p 80 nginx
+        docker run -d -p 127.0.0.1:8080:80 nginx
+        docker ps -a -q
+        """)).isEqualTo("""
+        $ docker run -p 99999:80 nginx
+        docker: invalid hostPort: 99999.
+        See 'docker run --help'.
+        [exit 125]
+        $ docker run -p abc nginx
+        docker: invalid containerPort: abc.
+        See 'docker run --help'.
+        [exit 125]
+        $ docker run -d -p 80 nginx
+        netsim: not simulated: docker run -d -p 80 nginx
+        [exit 127]
+        $ docker run -d -p 127.0.0.1:8080:80 nginx
+        netsim: not simulated: docker run -d -p 127.0.0.1:8080:80 nginx
+        [exit 127]
+        $ docker ps -a -q
+        """);
+  }
+
+  @Test
   void aScriptHeaderSelectsThePreset() {
     String transcript = run(null, new World(), "#!/bin/bash\n# netsim: --preset docker-host\niptables -S DOCKER-USER\n");
     assertThat(transcript).isEqualTo("$ iptables -S DOCKER-USER\n-N DOCKER-USER\n-A DOCKER-USER -j RETURN\n");
