@@ -2,6 +2,7 @@ package dev.netsim.sim.tools.docker;
 
 import dev.netsim.sim.World;
 import dev.netsim.sim.shell.Invocation;
+import dev.netsim.sim.shell.NotSimulated;
 import dev.netsim.sim.shell.Tool;
 import dev.netsim.sim.tools.docker.Container.PortMapping;
 import java.io.PrintStream;
@@ -62,8 +63,7 @@ public final class DockerCli implements Tool {
   }
 
   private static int notSimulated(Invocation call) {
-    call.err().println("netsim: not simulated: " + String.join(" ", call.argv()));
-    return 127;
+    return NotSimulated.report(call);
   }
 
   // ---- docker run ----
@@ -167,8 +167,7 @@ public final class DockerCli implements Tool {
     }
     boolean foregroundServer = !options.detach && image.webServer() && command.isEmpty();
     if (foregroundServer) {
-      call.err().println("netsim: not simulated: " + String.join(" ", call.argv()) + " (it would never end; use -d)");
-      return 127;
+      return NotSimulated.report(call, String.join(" ", call.argv()) + " (it would never end; use -d)");
     }
     boolean shell = command.isEmpty() && !image.webServer();
     if (!options.detach && options.interactive && options.tty && !shell) {

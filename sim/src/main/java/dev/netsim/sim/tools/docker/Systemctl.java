@@ -1,6 +1,7 @@
 package dev.netsim.sim.tools.docker;
 
 import dev.netsim.sim.shell.Invocation;
+import dev.netsim.sim.shell.NotSimulated;
 import dev.netsim.sim.shell.Tool;
 import java.util.List;
 
@@ -33,8 +34,7 @@ public final class Systemctl implements Tool {
         }
       }
     }
-    call.err().println("netsim: not simulated: " + String.join(" ", call.argv()));
-    return 127;
+    return NotSimulated.report(call);
   }
 
   private static boolean isDocker(String unit) {

@@ -488,6 +488,19 @@ class DockerToolsTest {
   }
 
   @Test
+  void strictStopsAtADockerFormNetsimDoesNotModel() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    RunOptions options = RunOptions.defaults().withEcho(true).withStrict(true).withPreset("docker-host")
+        .withFiles(FilePolicy.in(work));
+    RunResult result = new ScriptRunner(TOOLS).run("docker run nginx\necho after\n", "test.sh", null,
+        new SimulatedHost(new World()), options, out, out);
+    assertThat(result.status()).isEqualTo(127);
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "$ docker run nginx\nnetsim: not simulated: docker run nginx (it would never end; use -d)\n[exit 127]\n");
+  }
+
+  @Test
   void aScriptHeaderSelectsThePreset() {
     String transcript = run(null, new World(), "#!/bin/bash\n# netsim: --preset docker-host\niptables -S DOCKER-USER\n");
     assertThat(transcript).isEqualTo("$ iptables -S DOCKER-USER\n-N DOCKER-USER\n-A DOCKER-USER -j RETURN\n");
