@@ -5,7 +5,7 @@
 # (`docker run -it`); here they start detached and `docker exec -it NAME sh` opens their shells in turn.
 docker network ls
 docker info | grep Network
-docker network inspect bridge
+docker network inspect bridge | jq
 brctl show
 ip -c addr show docker0
 iptables -t nat -S | grep MASQUERADE
