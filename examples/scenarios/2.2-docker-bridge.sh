@@ -4,6 +4,7 @@
 # the internet through MASQUERADE. The seed runs each container's shell in its own terminal
 # (`docker run -it`); here they start detached and `docker exec -it NAME sh` opens their shells in turn.
 docker network ls
+docker info
 docker info | grep Network
 docker network inspect bridge | jq
 brctl show

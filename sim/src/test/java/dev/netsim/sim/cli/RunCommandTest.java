@@ -61,10 +61,10 @@ class RunCommandTest {
 
   @Test
   void strictStopsWithOneHundredTwentySeven() throws IOException {
-    String file = script("s.sh", "echo a\njq .\necho b\n");
+    String file = script("s.sh", "echo a\nyq .\necho b\n");
     assertThat(run("run", "--strict", file)).isEqualTo(127);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a\n");
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("netsim: not simulated: jq .\n"
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("netsim: not simulated: yq .\n"
         + "netsim: " + file + ": line 2: stopped: a command is not simulated (--strict)\n");
   }
 

@@ -10,6 +10,7 @@ import dev.netsim.core.value.Ipv4Prefix;
 import dev.netsim.core.value.Mac;
 import dev.netsim.rules.cli.IptablesCommand;
 import dev.netsim.sim.World;
+import dev.netsim.sim.stack.SocketError;
 import dev.netsim.sim.tools.docker.Container.PortMapping;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ import java.util.Map;
  * stopping them does to the machine, as Docker Engine 20.10-27 does it for the default bridge network — a
  * namespace per container, a veth pair into {@code docker0}, addresses from 172.17.0.2 up, and for each
  * published port a DNAT rule in nat DOCKER, an ACCEPT rule in filter DOCKER and the hairpin MASQUERADE,
- * all through the iptables command users run.
+ * all through the iptables command users run, and a docker-proxy listening on the host's port.
  */
 public final class DockerDaemon {
   static final String BRIDGE = "docker0";
@@ -40,6 +41,7 @@ public final class DockerDaemon {
   private final World world;
   private final Map<String, Container> containers = new LinkedHashMap<>();
   private final Map<String, ContainerProcess> processes = new HashMap<>();
+  private final Map<String, List<DockerProxy>> proxies = new HashMap<>();
   private int nextSequence;
 
   private DockerDaemon(World world) {
@@ -141,7 +143,7 @@ public final class DockerDaemon {
         });
         yield container.started(netns, null, null, now);
       }
-      default -> startOnBridge(container, now);
+      default -> startOnBridge(container, nextAddress(), now);
     };
     containers.put(running.id(), running);
     if (running.network().equals("bridge")) {
@@ -157,8 +159,8 @@ public final class DockerDaemon {
     return running;
   }
 
-  private Container startOnBridge(Container container, long now) {
-    Ipv4 address = nextAddress();
+  private Container startOnBridge(Container container, Ipv4 address, long now) {
+    startProxies(container, address);
     String netns = namespaceName(container);
     String hostVeth = "veth" + hex("veth " + container.id()).substring(0, 7);
     Container running = container.started(netns, address, hostVeth, now);
@@ -175,6 +177,30 @@ public final class DockerDaemon {
           RouteProtocol.BOOT, Scope.GLOBAL, null, 0), false);
     });
     return running;
+  }
+
+  /**
+   * Starts a docker-proxy for each published TCP port, before anything else changes, as Docker allocates
+   * host ports first.
+   *
+   * @throws DockerException when something on the host listens on a published port already
+   */
+  private void startProxies(Container container, Ipv4 address) {
+    List<DockerProxy> started = new ArrayList<>();
+    for (PortMapping port : container.ports()) {
+      if (!port.protocol().equals("tcp")) {
+        continue;
+      }
+      try {
+        started.add(DockerProxy.start(world.kernel().host(""), port.hostPort(), address, port.containerPort()));
+      } catch (SocketError e) {
+        started.forEach(DockerProxy::stop);
+        throw new DockerException("docker: Error response from daemon: driver failed programming external"
+            + " connectivity on endpoint " + container.name() + " (" + hex("endpoint " + container.id()) + "): Error"
+            + " starting userland proxy: listen tcp4 0.0.0.0:" + port.hostPort() + ": bind: address already in use.", 125);
+      }
+    }
+    proxies.put(container.id(), started);
   }
 
   /** The lowest address of 172.17.0.0/16 after the gateway that no running container holds. */
@@ -205,6 +231,8 @@ public final class DockerDaemon {
     if (process != null) {
       process.stop();
     }
+    proxies.getOrDefault(container.id(), List.of()).forEach(DockerProxy::stop);
+    proxies.remove(container.id());
     if (container.network().equals("bridge")) {
       for (PortMapping port : container.ports()) {
         publish(container, port, "-D");

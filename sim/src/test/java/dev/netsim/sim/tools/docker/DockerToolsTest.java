@@ -501,6 +501,51 @@ class DockerToolsTest {
   }
 
   @Test
+  void dockerProxyServesLoopbackAndHairpinConnectionsTheRulesLeaveOut() {
+    String transcript = run("""
+        docker run -d --name=web1 -p 10001:80 --rm nginx:alpine
+        ss -tnlp
+        curl -s localhost:10001 | grep -o '<title>.*</title>'
+        docker run --rm busybox nc -z -v -w 1 10.0.2.15 10001
+        docker stop web1
+        ss -tnlp
+        curl -s localhost:10001
+        """);
+    assertThat(transcript.substring(transcript.indexOf("$ ss -tnlp"))).isEqualTo("""
+        $ ss -tnlp
+        State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess                              \s
+        LISTEN 0      4096         0.0.0.0:10001      0.0.0.0:*   users:(("docker-proxy",pid=2817,fd=4))
+        $ curl -s localhost:10001 | grep -o '<title>.*</title>'
+        <title>Welcome to nginx!</title>
+        $ docker run --rm busybox nc -z -v -w 1 10.0.2.15 10001
+        Connection to 10.0.2.15 10001 port [tcp/*] succeeded!
+        $ docker stop web1
+        web1
+        $ ss -tnlp
+        State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+        $ curl -s localhost:10001
+        [exit 7]
+        """);
+  }
+
+  @Test
+  void aPublishedPortTakenOnTheHostFailsTheStartAndAddsNoRules() {
+    String transcript = run("""
+        docker run -d --network host --name h nginx
+        docker run -d -p 80:80 --name clash nginx
+        docker ps -a
+        iptables -t nat -S DOCKER
+        """);
+    assertThat(transcript).contains("""
+        docker: Error response from daemon: driver failed programming external connectivity on endpoint clash (%s): \
+        Error starting userland proxy: listen tcp4 0.0.0.0:80: bind: address already in use.
+        [exit 125]
+        """.formatted(DockerDaemon.hex("endpoint " + DockerDaemon.hex("container 1 clash nginx:latest"))))
+        .containsPattern("   Created +clash\n")
+        .endsWith("$ iptables -t nat -S DOCKER\n-N DOCKER\n-A DOCKER -i docker0 -j RETURN\n");
+  }
+
+  @Test
   void aScriptHeaderSelectsThePreset() {
     String transcript = run(null, new World(), "#!/bin/bash\n# netsim: --preset docker-host\niptables -S DOCKER-USER\n");
     assertThat(transcript).isEqualTo("$ iptables -S DOCKER-USER\n-N DOCKER-USER\n-A DOCKER-USER -j RETURN\n");
