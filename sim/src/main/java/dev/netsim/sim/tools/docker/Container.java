@@ -1,6 +1,7 @@
 package dev.netsim.sim.tools.docker;
 
 import dev.netsim.core.value.Ipv4;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public record Container(int sequence, String id, String name, Image image, List<
 
   /** The program and its arguments: the entrypoint followed by the command. */
   public List<String> commandLine() {
-    List<String> line = new java.util.ArrayList<>(image.entrypoint());
+    List<String> line = new ArrayList<>(image.entrypoint());
     line.addAll(args);
     return line;
   }
