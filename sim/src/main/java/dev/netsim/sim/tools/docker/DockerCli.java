@@ -169,10 +169,6 @@ public final class DockerCli implements Tool {
     if (foregroundServer) {
       return NotSimulated.report(call, String.join(" ", call.argv()) + " (it would never end; use -d)");
     }
-    boolean shell = command.isEmpty() && !image.webServer();
-    if (!options.detach && options.interactive && options.tty && !shell) {
-      return notSimulated(call);
-    }
     Container container = daemon.create(options.name, image, command, network, options.ports, options.remove,
         options.tty);
     Container started;
@@ -191,7 +187,7 @@ public final class DockerCli implements Tool {
     if (!started.running()) {
       return started.exitCode();
     }
-    if (options.interactive && options.tty) {
+    if (options.interactive && options.tty && command.isEmpty()) {
       String id = started.id();
       if (call.enterShell(started.netns(), () -> stopIfRunning(daemon, id, 0))) {
         return 0;
