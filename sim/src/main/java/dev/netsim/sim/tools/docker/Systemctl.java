@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code systemctl restart docker} (the seed's remedy for a bridge network without its gateway): the daemon
- * stops every running container, as a restart without live-restore does, and comes back with its rules;
+ * stops every running container, as a restart without live-restore does. The iptables rules are left as
+ * they are: netsim does not re-create Docker chains a user deleted, as a real restart would.
  * {@code systemctl is-active docker} prints {@code active}. Every other use is not simulated.
  */
 public final class Systemctl implements Tool {
