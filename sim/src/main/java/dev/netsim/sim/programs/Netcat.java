@@ -56,6 +56,13 @@ public final class Netcat {
    */
   private static final long SETTLE_NANOS = 100_000_000L;
   private static final byte[] UDP_PROBE = {'X'};
+  /** What {@link #runListener} returns for a listener that nothing would ever end. */
+  public static final int NEVER_ENDS = -1;
+  /**
+   * How much virtual time nc waits for something that may never come (a connection, a peer's close) when
+   * nothing is scheduled to happen; a safety bound, as timers can keep the clock busy.
+   */
+  private static final long PATIENCE_NANOS = 24 * 3600 * 1_000_000_000L;
 
   private final Host host;
   private final PrintStream out;
@@ -164,7 +171,7 @@ public final class Netcat {
       scheduler.runUntil(ended, scheduler.now() + options.timeoutNanos());
       return;
     }
-    scheduler.runUntil(() -> ended.getAsBoolean() || scheduler.idle(), Long.MAX_VALUE);
+    scheduler.runUntil(() -> ended.getAsBoolean() || scheduler.idle(), scheduler.now() + PATIENCE_NANOS);
     if (!ended.getAsBoolean()) {
       err.println("netsim: nc would wait here for ever (" + why + "); stopped as if by Ctrl-C");
     }
@@ -242,18 +249,20 @@ public final class Netcat {
     return options.udp() ? udpListener(options, local) : tcpListener(options, local);
   }
 
-  /** Runs a listener in the foreground: until it ends, or until nothing in the script could end it. */
+  /**
+   * Runs a listener in the foreground until it ends; {@link #NEVER_ENDS} (after stopping it) when nothing
+   * in the model would ever end it, as a real nc would then wait for ever.
+   */
   public int runListener(Options options, int address) {
     Listening listening = listen(options, address);
     if (listening == null) {
       return 1;
     }
     Scheduler scheduler = host.scheduler();
-    scheduler.runUntil(() -> !listening.running() || scheduler.idle(), Long.MAX_VALUE);
+    scheduler.runUntil(() -> !listening.running() || scheduler.idle(), scheduler.now() + PATIENCE_NANOS);
     if (listening.running()) {
       listening.stop();
-      err.println("netsim: nc -l would wait here for ever (nothing connects); stopped as if by Ctrl-C");
-      return 130;
+      return NEVER_ENDS;
     }
     return listening.exitStatus();
   }

@@ -43,6 +43,9 @@ public final class NcTool implements Tool {
         ? netcat.runListener(parsed.options(), parsed.localAddress())
         : netcat.connect(parsed.options());
     PingTool.explainTraces(call);
+    if (status == Netcat.NEVER_ENDS) {
+      return NotSimulated.report(call, String.join(" ", call.argv()) + " (would wait for ever: nothing connects)");
+    }
     return status;
   }
 
