@@ -244,7 +244,7 @@ public final class Netcat {
   public Listening listen(Options options, int address) {
     Endpoint local = new Endpoint(address, options.ports().get(0));
     if (options.verbose()) {
-      err.println("Listening on " + Ipv4.format(address) + " " + local.port());
+      announce(options, (options.udp() ? "Bound on " : "Listening on ") + Ipv4.format(address) + " " + local.port());
     }
     return options.udp() ? udpListener(options, local) : tcpListener(options, local);
   }
@@ -267,6 +267,14 @@ public final class Netcat {
     return listening.exitStatus();
   }
 
+  /**
+   * A listener's -v line. Without -n nc first looks the address up with getnameinfo, which fails on the
+   * simulated host (it has no DNS), and nc says so instead.
+   */
+  private void announce(Options options, String line) {
+    err.println(options.numeric() ? line : "nc: getnameinfo: Temporary failure in name resolution");
+  }
+
   private Listening tcpListener(Options options, Endpoint local) {
     Stack stack = host.stack();
     List<TcpSocket> connections = new ArrayList<>();
@@ -277,7 +285,7 @@ public final class Netcat {
       }
       connections.add(socket);
       if (options.verbose()) {
-        err.println("Connection received on " + Ipv4.format(socket.remote().address()) + " " + socket.remote().port());
+        announce(options, "Connection received on " + Ipv4.format(socket.remote().address()) + " " + socket.remote().port());
       }
       if (input.length > 0) {
         socket.send(input);
@@ -341,7 +349,7 @@ public final class Netcat {
             return;
           }
           if (options.verbose()) {
-            err.println("Connection received on " + Ipv4.format(from.address()) + " " + from.port());
+            announce(options, "Connection received on " + Ipv4.format(from.address()) + " " + from.port());
           }
         }
         out.write(data, 0, data.length);
