@@ -109,7 +109,7 @@ public final class Netcat {
       return connectFailed(options, to, "failed: " + e.errno().message());
     }
     // nc's poll(2) times out just before the kernel's first SYN retransmission, which is due after the same 1 s
-    long deadline = options.timeoutNanos() >= 0 ? scheduler.now() + options.timeoutNanos() - 1 : Long.MAX_VALUE;
+    long deadline = scheduler.now() + (options.timeoutNanos() >= 0 ? options.timeoutNanos() - 1 : PATIENCE_NANOS);
     scheduler.runUntil(() -> connection.connected || connection.error != null, deadline);
     if (connection.error != null && !connection.connected) {
       return connectFailed(options, to, "failed: " + connection.error.message());

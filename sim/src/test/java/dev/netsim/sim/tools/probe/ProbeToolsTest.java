@@ -249,6 +249,26 @@ class ProbeToolsTest {
   }
 
   @Test
+  void curlGivesUpAtItsTimeLimitWhenTheServerNeverAnswers() {
+    assertThat(run(PAIR, "ip netns exec S nc -k -l -p 80 > /dev/null &", "ip netns exec S curl -sS -m 2 localhost",
+        "ip netns exec S curl -m 1.5 localhost"))
+        .isEqualTo("""
+            $ ip netns exec S nc -k -l -p 80 > /dev/null &
+            $ ip netns exec S curl -sS -m 2 localhost
+            curl: (28) Operation timed out after 2000 milliseconds with 0 bytes received
+            [exit 28]
+            $ ip netns exec S curl -m 1.5 localhost
+              % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current
+                                             Dload  Upload   Total   Spent    Left  Speed
+            \r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\
+            \r  0     0    0     0    0     0      0      0 --:--:--  0:00:01 --:--:--     0\
+            \r  0     0    0     0    0     0      0      0 --:--:--  0:00:01 --:--:--     0
+            curl: (28) Operation timed out after 1500 milliseconds with 0 bytes received
+            [exit 28]
+            """);
+  }
+
+  @Test
   void curlErrorsAndTheProgressMeter() {
     assertThat(run(PAIR, "ip netns exec C curl http://192.0.2.2:81/x", "ip netns exec C curl -sS -m 1 http://192.0.2.9/",
         "ip netns exec C curl -s nosuch.invalid", "ip netns exec C curl -s -m abc http://192.0.2.2/"))
