@@ -37,6 +37,11 @@ public final class Curl {
   public record Result(int exitCode, byte[] output) {}
 
   private static final long SECOND = 1_000_000_000L;
+  /**
+   * How long curl waits without {@code -m} on the virtual clock: a safety bound (curl itself would wait for
+   * ever), as timers can keep the clock busy.
+   */
+  private static final long PATIENCE_NANOS = 24 * 3600 * SECOND;
   private static final String USER_AGENT = "curl/7.88.1";
   private static final String METER_HEADER =
       "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
@@ -111,7 +116,7 @@ public final class Curl {
     Url url = options.url();
     Scheduler scheduler = host.scheduler();
     long start = scheduler.now();
-    long deadline = options.maxTimeNanos() > 0 ? start + options.maxTimeNanos() : Long.MAX_VALUE;
+    long deadline = start + (options.maxTimeNanos() > 0 ? options.maxTimeNanos() : PATIENCE_NANOS);
     boolean meter = !options.silent();
     long address = Addresses.resolve(url.host());
     if (meter) {
@@ -134,8 +139,10 @@ public final class Curl {
     while (!exchange.connected && exchange.error == null && scheduler.now() < deadline) {
       long next = Math.min(deadline, lastMeter + SECOND);
       scheduler.runUntil(() -> exchange.connected || exchange.error != null, next);
-      if (meter && scheduler.now() == next && next < deadline) {
-        err.print(meterLine(0, 0, 0, scheduler.now() - start));
+      if (scheduler.now() == next && next < deadline) {
+        if (meter) {
+          err.print(meterLine(0, 0, 0, scheduler.now() - start));
+        }
         lastMeter = next;
       }
     }
@@ -158,13 +165,17 @@ public final class Curl {
       }
     }
     socket.send(request.getBytes(StandardCharsets.ISO_8859_1));
-    while (!complete(options, exchange) && !exchange.closed && scheduler.now() < deadline) {
+    boolean unbounded = options.maxTimeNanos() <= 0;
+    while (!complete(options, exchange) && !exchange.closed && scheduler.now() < deadline
+        && !(unbounded && scheduler.idle())) {
       long next = Math.min(deadline, lastMeter + SECOND);
       scheduler.runUntil(() -> complete(options, exchange) || exchange.closed, next);
-      if (meter && scheduler.now() == next && next < deadline) {
-        Response partial = Response.parse(exchange.received.toByteArray());
-        err.print(meterLine(expected(partial, options), partial == null ? 0 : partial.body().length, 0,
-            scheduler.now() - start));
+      if (scheduler.now() == next && next < deadline) {
+        if (meter) {
+          Response partial = Response.parse(exchange.received.toByteArray());
+          err.print(meterLine(expected(partial, options), partial == null ? 0 : partial.body().length, 0,
+              scheduler.now() - start));
+        }
         lastMeter = next;
       }
     }
@@ -188,6 +199,14 @@ public final class Curl {
       }
       if (exchange.closed && exchange.received.size() == 0) {
         return failed(options, start, 52, "Empty reply from server");
+      }
+      if (!exchange.closed && unbounded) {
+        if (meter) {
+          err.print("\n");
+        }
+        err.println("netsim: curl would wait here for ever (the server neither answers nor closes);"
+            + " stopped as if by Ctrl-C");
+        return new Result(130, new byte[0]);
       }
       if (!exchange.closed) {
         return failed(options, start, 28, "Operation timed out after " + millis(elapsed) + " milliseconds with "

@@ -126,6 +126,7 @@ public final class CurlTool implements Tool {
     if (!text.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
       return null;
     }
-    return new BigDecimal(text).movePointRight(9).longValue();
+    // a limit of centuries is no limit on the virtual clock; cap it so that it cannot overflow
+    return new BigDecimal(text).movePointRight(9).min(BigDecimal.valueOf(Long.MAX_VALUE / 4)).longValue();
   }
 }
