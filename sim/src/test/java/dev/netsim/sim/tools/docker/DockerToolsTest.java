@@ -513,8 +513,8 @@ class DockerToolsTest {
         """);
     assertThat(transcript.substring(transcript.indexOf("$ ss -tnlp"))).isEqualTo("""
         $ ss -tnlp
-        State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess                              \s
-        LISTEN 0      4096         0.0.0.0:10001      0.0.0.0:*   users:(("docker-proxy",pid=2817,fd=4))
+        State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess                               \s
+        LISTEN 0      4096         0.0.0.0:10001      0.0.0.0:*    users:(("docker-proxy",pid=2817,fd=4))
         $ curl -s localhost:10001 | grep -o '<title>.*</title>'
         <title>Welcome to nginx!</title>
         $ docker run --rm busybox nc -z -v -w 1 10.0.2.15 10001
