@@ -9,6 +9,12 @@ import dev.netsim.core.value.Ipv4;
 import dev.netsim.core.value.Ipv4Prefix;
 import dev.netsim.core.value.Mac;
 import dev.netsim.sim.World;
+import dev.netsim.sim.programs.Host;
+import dev.netsim.sim.stack.Endpoint;
+import dev.netsim.sim.stack.Errno;
+import dev.netsim.sim.stack.Stack;
+import dev.netsim.sim.stack.TcpHandler;
+import dev.netsim.sim.stack.TcpSocket;
 import dev.netsim.sim.shell.Preset;
 import dev.netsim.sim.shell.PresetSetup;
 import java.util.ArrayList;
@@ -20,8 +26,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code eth0} 10.0.2.15/24, default route via 10.0.2.2; behind it "the internet", a hidden namespace
- *       that answers every public unicast address (8.8.8.8, 1.1.1.1, ...) and knows the way back to
- *       10.0.2.0/24 only, so it routes nothing back to private or unknown sources;</li>
+ *       that answers every public unicast address (8.8.8.8, 1.1.1.1, ...): pings, and TCP on ports 53 and
+ *       443; it knows the way back to 10.0.2.0/24 only, so it routes nothing back to private or unknown
+ *       sources;</li>
  *   <li>{@code eth1} 192.168.50.10/24, wired to an outside PC at 192.168.50.1 ({@code ip netns exec pc ...});</li>
  *   <li>{@code net.ipv4.ip_forward=1} and Docker's default bridge {@code docker0} 172.17.0.1/16 (no containers,
  *       so NO-CARRIER);</li>
@@ -102,6 +109,28 @@ public final class DockerHostPreset implements Preset {
       }
     });
     setup.run(HOST);
+    listenOnTheInternet(world);
+  }
+
+  /**
+   * The internet's servers accept TCP connections on every public address, on the ports public resolvers and
+   * web sites answer (DNS over TCP 53, HTTPS 443), so {@code nc -z 8.8.8.8 443} connects as it does on a real
+   * host; they send nothing and close when the client does.
+   */
+  private static void listenOnTheInternet(World world) {
+    Host internet = world.kernel().host(INTERNET);
+    for (int port : new int[] {53, 443}) {
+      Errno error = internet.stack().listen(new Endpoint(0, port), new Stack.Owner("server", internet.newPid(), 3), 4096,
+          socket -> new TcpHandler() {
+            @Override
+            public void peerClosed(TcpSocket connection) {
+              connection.close();
+            }
+          });
+      if (error != null) {
+        throw new IllegalStateException("the internet cannot listen on port " + port + ": " + error);
+      }
+    }
   }
 
   /** The IPv4 space minus {@link #NOT_ON_THE_INTERNET}, as few prefixes as it takes. */

@@ -124,6 +124,23 @@ class DockerToolsTest {
   }
 
   @Test
+  void theInternetAcceptsTcpOnDnsAndHttpsPortsAndRefusesOthers() {
+    assertThat(run("""
+        nc -z -v -w 1 8.8.8.8 443
+        nc -z -v -w 1 1.1.1.1 53
+        nc -z -v -w 1 8.8.8.8 80
+        """)).isEqualTo("""
+        $ nc -z -v -w 1 8.8.8.8 443
+        Connection to 8.8.8.8 443 port [tcp/https] succeeded!
+        $ nc -z -v -w 1 1.1.1.1 53
+        Connection to 1.1.1.1 53 port [tcp/domain] succeeded!
+        $ nc -z -v -w 1 8.8.8.8 80
+        nc: connect to 8.8.8.8 port 80 (tcp) failed: Connection refused
+        [exit 1]
+        """);
+  }
+
+  @Test
   void thePublicBlocksLeaveOutPrivateAndSpecialRanges() {
     assertThat(DockerHostPreset.publicBlocks()).extracting(Object::toString)
         .contains("8.0.0.0/7", "1.0.0.0/8")
