@@ -119,8 +119,10 @@ public final class DockerHostPreset implements Preset {
    */
   private static void listenOnTheInternet(World world) {
     Host internet = world.kernel().host(INTERNET);
+    // the servers run on other machines: they take no process ids from the simulated host
+    Stack.Owner server = new Stack.Owner("server", 1, 3);
     for (int port : new int[] {53, 443}) {
-      Errno error = internet.stack().listen(new Endpoint(0, port), new Stack.Owner("server", internet.newPid(), 3), 4096,
+      Errno error = internet.stack().listen(new Endpoint(0, port), server, 4096,
           socket -> new TcpHandler() {
             @Override
             public void peerClosed(TcpSocket connection) {
