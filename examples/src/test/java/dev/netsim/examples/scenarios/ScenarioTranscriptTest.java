@@ -3,7 +3,11 @@ package dev.netsim.examples.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netsim.sim.cli.EchoTranscripts;
+import dev.netsim.sim.cli.Main;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -32,6 +36,20 @@ class ScenarioTranscriptTest {
     Path expected = SCENARIOS.resolve(script.getFileName().toString().replaceFirst("\\.sh$", ".expected.txt"));
     String transcript = new EchoTranscripts().transcript(Files.readString(script), script.toAbsolutePath().getParent());
     assertThat(transcript).isEqualTo(Files.readString(expected));
+  }
+
+  @Test
+  void theQuickStartTraceExplainsTheDroppedPing() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"run", "--trace", SCENARIOS.resolve("1.2-bridge-forward-drop.sh").toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    String firstTrace = out.toString(StandardCharsets.UTF_8).split("┌─ trace\n", 2)[1].split("└─\n", 2)[0];
+    assertThat(status).isZero();
+    assertThat(firstTrace)
+        .contains("│   net.bridge.bridge-nf-call-iptables = 1: bridged IPv4 passes iptables (br_netfilter)\n")
+        .contains("│     policy DROP of filter FORWARD\n")
+        .endsWith("│ ⇒ dropped by policy: policy DROP of filter FORWARD\n");
   }
 
   @Test
