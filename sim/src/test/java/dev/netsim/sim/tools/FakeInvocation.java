@@ -79,10 +79,5 @@ final class FakeInvocation implements Invocation {
   }
 
   @Override
-  public boolean enterShell(String namespace, Runnable onExit) {
-    return false;
-  }
-
-  @Override
   public void explain(String renderedTrace) {}
 }
