@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The simulated machine: every network namespace with its interfaces, addresses, routes and sysctls (the
@@ -41,6 +42,7 @@ public final class World {
   private Kernel kernel;
   private final LinkLocalChatter chatter = new LinkLocalChatter();
   private boolean runningTimers;
+  private final Map<Class<?>, Object> services = new HashMap<>();
 
   /** A machine with only the host's namespace (loopback up), as {@link Topology#initial()}. */
   public World() {
@@ -120,6 +122,15 @@ public final class World {
       kernel = new Kernel(this);
     }
     return kernel;
+  }
+
+  /**
+   * The world's one instance of {@code type}, created by {@code create} on first use: state that programs
+   * outside the kernel keep for this machine (the Docker daemon's containers), so it lives and dies with
+   * the world instead of leaking between runs.
+   */
+  public <T> T service(Class<T> type, Supplier<T> create) {
+    return type.cast(services.computeIfAbsent(type, key -> Objects.requireNonNull(create.get(), "created service")));
   }
 
   /**

@@ -40,7 +40,8 @@ final class RunCommand {
         --svg DIR        write, for each packet, a diagram of its path through the netfilter hooks, tables and
                          bridge beside the topology to DIR (created if needed): DIR/001-icmp-echo-request-...svg
         --strict         stop at the first command netsim does not simulate (exit status 127)
-        --preset NAME    start from a prepared host instead of an empty one (presets: %s)
+        --preset NAME    start from a prepared host instead of an empty one (presets: %s); a script can
+                         name its own in a leading comment line `# netsim: --preset NAME'
         --allow-read DIR let the script read files in DIR too
         -h, --help       show this text
 

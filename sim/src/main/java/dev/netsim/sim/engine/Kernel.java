@@ -1147,7 +1147,9 @@ public final class Kernel {
           return afterVerdict(runtime, TableName.NAT, hook, skb, verdict, result);
         }
       } else {
-        bound = Nat.bindNull(runtime.conntrackTable(), connection, manip, now);
+        // Without a nat table iptables-nft registers no NAT hooks: no binding, no *_NAT_DONE status
+        // (conntrack -L --src-nat lists nothing).
+        return true;
       }
       if (!bound) {
         skb.trace.end(Disposition.DROPPED_BY_RULE, "no free tuple for " + manip + " translation");

@@ -56,6 +56,13 @@ public final class Netcat {
    */
   private static final long SETTLE_NANOS = 100_000_000L;
   private static final byte[] UDP_PROBE = {'X'};
+  /** What {@link #runListener} returns for a listener that nothing would ever end. */
+  public static final int NEVER_ENDS = -1;
+  /**
+   * How much virtual time nc waits for something that may never come (a connection, a peer's close) when
+   * nothing is scheduled to happen; a safety bound, as timers can keep the clock busy.
+   */
+  private static final long PATIENCE_NANOS = 24 * 3600 * 1_000_000_000L;
 
   private final Host host;
   private final PrintStream out;
@@ -102,7 +109,7 @@ public final class Netcat {
       return connectFailed(options, to, "failed: " + e.errno().message());
     }
     // nc's poll(2) times out just before the kernel's first SYN retransmission, which is due after the same 1 s
-    long deadline = options.timeoutNanos() >= 0 ? scheduler.now() + options.timeoutNanos() - 1 : Long.MAX_VALUE;
+    long deadline = scheduler.now() + (options.timeoutNanos() >= 0 ? options.timeoutNanos() - 1 : PATIENCE_NANOS);
     scheduler.runUntil(() -> connection.connected || connection.error != null, deadline);
     if (connection.error != null && !connection.connected) {
       return connectFailed(options, to, "failed: " + connection.error.message());
@@ -164,7 +171,7 @@ public final class Netcat {
       scheduler.runUntil(ended, scheduler.now() + options.timeoutNanos());
       return;
     }
-    scheduler.runUntil(() -> ended.getAsBoolean() || scheduler.idle(), Long.MAX_VALUE);
+    scheduler.runUntil(() -> ended.getAsBoolean() || scheduler.idle(), scheduler.now() + PATIENCE_NANOS);
     if (!ended.getAsBoolean()) {
       err.println("netsim: nc would wait here for ever (" + why + "); stopped as if by Ctrl-C");
     }
@@ -237,25 +244,35 @@ public final class Netcat {
   public Listening listen(Options options, int address) {
     Endpoint local = new Endpoint(address, options.ports().get(0));
     if (options.verbose()) {
-      err.println("Listening on " + Ipv4.format(address) + " " + local.port());
+      announce(options, (options.udp() ? "Bound on " : "Listening on ") + Ipv4.format(address) + " " + local.port());
     }
     return options.udp() ? udpListener(options, local) : tcpListener(options, local);
   }
 
-  /** Runs a listener in the foreground: until it ends, or until nothing in the script could end it. */
+  /**
+   * Runs a listener in the foreground until it ends; {@link #NEVER_ENDS} (after stopping it) when nothing
+   * in the model would ever end it, as a real nc would then wait for ever.
+   */
   public int runListener(Options options, int address) {
     Listening listening = listen(options, address);
     if (listening == null) {
       return 1;
     }
     Scheduler scheduler = host.scheduler();
-    scheduler.runUntil(() -> !listening.running() || scheduler.idle(), Long.MAX_VALUE);
+    scheduler.runUntil(() -> !listening.running() || scheduler.idle(), scheduler.now() + PATIENCE_NANOS);
     if (listening.running()) {
       listening.stop();
-      err.println("netsim: nc -l would wait here for ever (nothing connects); stopped as if by Ctrl-C");
-      return 130;
+      return NEVER_ENDS;
     }
     return listening.exitStatus();
+  }
+
+  /**
+   * A listener's -v line. Without -n nc first looks the address up with getnameinfo, which fails on the
+   * simulated host (it has no DNS), and nc says so instead.
+   */
+  private void announce(Options options, String line) {
+    err.println(options.numeric() ? line : "nc: getnameinfo: Temporary failure in name resolution");
   }
 
   private Listening tcpListener(Options options, Endpoint local) {
@@ -268,7 +285,7 @@ public final class Netcat {
       }
       connections.add(socket);
       if (options.verbose()) {
-        err.println("Connection received on " + Ipv4.format(socket.remote().address()) + " " + socket.remote().port());
+        announce(options, "Connection received on " + Ipv4.format(socket.remote().address()) + " " + socket.remote().port());
       }
       if (input.length > 0) {
         socket.send(input);
@@ -332,7 +349,7 @@ public final class Netcat {
             return;
           }
           if (options.verbose()) {
-            err.println("Connection received on " + Ipv4.format(from.address()) + " " + from.port());
+            announce(options, "Connection received on " + Ipv4.format(from.address()) + " " + from.port());
           }
         }
         out.write(data, 0, data.length);

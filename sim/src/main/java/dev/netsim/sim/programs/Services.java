@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ import java.util.Map;
  * {@code getservbyport} reads it: the first name listed for a port and protocol.
  */
 public final class Services {
-  private static final Map<String, String> NAMES = load();
+  private static final Map<String, String> NAMES = names();
+  private static final Map<String, Integer> PORTS = ports();
 
   private Services() {}
 
@@ -23,8 +26,35 @@ public final class Services {
     return NAMES.get(port + "/" + protocol);
   }
 
-  private static Map<String, String> load() {
+  /** The port of service {@code name} (or one of its aliases) over {@code protocol}, or -1 when there is none. */
+  public static int port(String name, String protocol) {
+    return PORTS.getOrDefault(name + "/" + protocol, -1);
+  }
+
+  private static Map<String, Integer> ports() {
+    Map<String, Integer> ports = new HashMap<>();
+    for (String[] fields : entries()) {
+      String[] portAndProtocol = fields[1].split("/");
+      for (int i = 0; i < fields.length; i++) {
+        if (i != 1) {
+          ports.putIfAbsent(fields[i] + "/" + portAndProtocol[1], Integer.parseInt(portAndProtocol[0]));
+        }
+      }
+    }
+    return Map.copyOf(ports);
+  }
+
+  private static Map<String, String> names() {
     Map<String, String> names = new HashMap<>();
+    for (String[] fields : entries()) {
+      names.putIfAbsent(fields[1], fields[0]);
+    }
+    return Map.copyOf(names);
+  }
+
+  /** The lines of the services file as fields: name, port/protocol, aliases. */
+  private static List<String[]> entries() {
+    List<String[]> entries = new ArrayList<>();
     try (InputStream in = Services.class.getResourceAsStream("services")) {
       if (in == null) {
         throw new IllegalStateException("the services resource is missing from the build");
@@ -35,12 +65,12 @@ public final class Services {
         int comment = line.indexOf('#');
         String[] fields = (comment >= 0 ? line.substring(0, comment) : line).trim().split("\\s+");
         if (fields.length >= 2 && fields[1].contains("/")) {
-          names.putIfAbsent(fields[1], fields[0]);
+          entries.add(fields);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.copyOf(names);
+    return entries;
   }
 }

@@ -42,6 +42,16 @@ public interface Invocation {
   }
 
   /**
+   * Starts an interactive shell in namespace {@code netns} that reads the script's following lines until
+   * {@code exit}, as {@code docker run -it} and {@code docker exec -it} do; {@code onExit} runs when it
+   * exits. Returns false, starting nothing, when the command does not read from the script's terminal (it
+   * runs in a pipeline, a subshell or the background) or runs outside a script (the default).
+   */
+  default boolean enterShell(String netns, Runnable onExit) {
+    return false;
+  }
+
+  /**
    * Hands over the explained path of a probe's packet. The runner prints it, set apart from the tool's own
    * output, when the user asked for traces ({@code netsim run --trace}); otherwise it is dropped.
    */

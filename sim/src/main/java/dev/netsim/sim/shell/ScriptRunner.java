@@ -30,7 +30,8 @@ public final class ScriptRunner {
   }
 
   /**
-   * Parses and runs {@code text}.
+   * Parses and runs {@code text}. A leading {@code # netsim: --preset NAME} comment selects the preset when
+   * {@code options} name none; an unknown one is an error (status 2) like a syntax error.
    *
    * @param name the script's name in diagnostics (a file name, or "-" for standard input)
    * @param scriptDir the folder a relative read falls back to, or null
@@ -46,7 +47,23 @@ public final class ScriptRunner {
     } catch (SyntaxError e) {
       return new RunResult(2, diagnostic(name, e), List.of());
     }
-    return run(script, name, scriptDir, host, options, out, err);
+    RunOptions effective = options;
+    if (options.preset() == null) {
+      ScriptHeader header;
+      try {
+        header = ScriptHeader.of(text);
+      } catch (IllegalArgumentException e) {
+        return new RunResult(2, name + ": " + e.getMessage(), List.of());
+      }
+      if (header.preset() != null) {
+        if (tools.preset(header.preset()).isEmpty()) {
+          return new RunResult(2, name + ": line " + header.line() + ": unknown preset `" + header.preset() + "'; known: "
+              + String.join(", ", tools.presetNames()), List.of());
+        }
+        effective = options.withPreset(header.preset());
+      }
+    }
+    return run(script, name, scriptDir, host, effective, out, err);
   }
 
   /** Runs an already parsed script; see {@link #run(String, String, Path, ShellHost, RunOptions, PrintStream, PrintStream)}. */

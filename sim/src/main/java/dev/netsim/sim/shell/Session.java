@@ -55,6 +55,7 @@ final class Session {
   boolean end(Shell shell, int status) {
     while (levels.size() > 1) {
       Shell top = levels.pop();
+      top.onExit.run();
       if (top == shell) {
         levels.peek().lastStatus = status;
         return true;

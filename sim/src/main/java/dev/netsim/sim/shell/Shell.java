@@ -21,6 +21,8 @@ final class Shell {
   private final Set<String> exported;
   int lastStatus;
   int lastBackgroundPid = -1;
+  /** What ends with this shell ({@code docker run -it}: the container stops); runs when it exits. */
+  Runnable onExit = () -> {};
 
   private Shell(int pid, String netns, boolean interactive, Jobs jobs, Map<String, String> variables,
       Set<String> exported) {

@@ -90,6 +90,17 @@ final class ShellInvocation implements Invocation {
   }
 
   @Override
+  public boolean enterShell(String targetNetns, Runnable onExit) {
+    if (!shell.interactive || session().current() != shell) {
+      return false;
+    }
+    Shell child = shell.child(session().newPid(targetNetns), targetNetns, true);
+    child.onExit = onExit;
+    session().push(child);
+    return true;
+  }
+
+  @Override
   public void explain(String renderedTrace) {
     session().addTrace(renderedTrace);
   }

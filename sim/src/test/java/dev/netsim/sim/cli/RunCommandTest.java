@@ -61,10 +61,10 @@ class RunCommandTest {
 
   @Test
   void strictStopsWithOneHundredTwentySeven() throws IOException {
-    String file = script("s.sh", "echo a\njq .\necho b\n");
+    String file = script("s.sh", "echo a\nyq .\necho b\n");
     assertThat(run("run", "--strict", file)).isEqualTo(127);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a\n");
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("netsim: not simulated: jq .\n"
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("netsim: not simulated: yq .\n"
         + "netsim: " + file + ": line 2: stopped: a command is not simulated (--strict)\n");
   }
 
@@ -73,6 +73,26 @@ class RunCommandTest {
     assertThat(run("run", "--preset", "nope", script("a.sh", "echo a\n"))).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("netsim run: unknown preset `nope'");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void presetStartsFromTheDockerHost() throws IOException {
+    String file = script("a.sh", "iptables -S FORWARD | head -2\nip -br addr show docker0\n");
+    assertThat(run("run", "--preset", "docker-host", file)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "-P FORWARD DROP\n-A FORWARD -j DOCKER-USER\ndocker0          DOWN           172.17.0.1/16 \n");
+  }
+
+  @Test
+  void presetOnTheCommandLineWinsOverTheScriptsHeader() throws IOException {
+    String file = script("a.sh", "# netsim: --preset nope\niptables -S FORWARD | head -1\n");
+    assertThat(run("run", "--preset=docker", file)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("-P FORWARD DROP\n");
+    out.reset();
+    assertThat(run("run", file)).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "netsim: " + file + ": line 1: unknown preset `nope'; known: docker, docker-host\n");
   }
 
   @Test

@@ -147,6 +147,26 @@ class KernelTest {
   }
 
   @Test
+  void withoutANatTableNoNatBindingIsSetUpButANatTableNullBindsEveryConnection() {
+    run(ROUTER);
+    run("ip netns exec R iptables -A FORWARD -m conntrack --ctstate NEW -j ACCEPT",
+        "ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    assertThat(world.kernel().runtime("R").conntrackTable().entries(world.now())).singleElement()
+        .satisfies(connection -> assertThat(connection.status() & (Connection.SRC_NAT_DONE | Connection.DST_NAT_DONE))
+            .isZero());
+
+    // iptables-nft registers the NAT hooks once the nat table exists: a connection it leaves alone gets
+    // null bindings (both *_NAT_DONE bits, no translation), as conntrack -L --src-nat then shows
+    run("ip netns exec R conntrack -F", "ip netns exec R iptables -t nat -A POSTROUTING -o r0 -j MASQUERADE",
+        "ip netns exec C ping -c 1 -W 1 198.51.100.2");
+    assertThat(world.kernel().runtime("R").conntrackTable().entries(world.now())).singleElement()
+        .satisfies(connection -> {
+          assertThat(connection.has(Connection.SRC_NAT_DONE | Connection.DST_NAT_DONE)).isTrue();
+          assertThat(connection.isSourceNatted()).isFalse();
+        });
+  }
+
+  @Test
   void icmpErrorsToOneHostAreRateLimitedAfterABurstOfSix() {
     run(ROUTER);
     run("ip netns exec R iptables -A FORWARD -p icmp -j REJECT");

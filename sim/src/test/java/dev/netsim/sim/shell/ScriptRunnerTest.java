@@ -51,7 +51,7 @@ class ScriptRunnerTest {
         while true; do
           sleep 1
         done
-        docker network inspect bridge | jq
+        kubectl get pods -o json | yq
         echo still here
         """)).isEqualTo("""
         $ sudo su -
@@ -69,9 +69,9 @@ class ScriptRunnerTest {
         > done
         netsim: not simulated: while true; do ...
         [exit 127]
-        $ docker network inspect bridge | jq
-        netsim: not simulated: docker network inspect bridge
-        netsim: not simulated: jq
+        $ kubectl get pods -o json | yq
+        netsim: not simulated: kubectl get pods -o json
+        netsim: not simulated: yq
         [exit 127]
         $ echo still here
         still here

@@ -6,7 +6,7 @@ import dev.netsim.sim.shell.ToolSet;
 /**
  * The text tools and small programs a tutorial pipes through, each behaving as Debian 12's bash builtins,
  * coreutils and GNU grep do: {@code echo}, {@code printf}, {@code cat}, {@code grep}, {@code head}, {@code tail},
- * {@code wc}, {@code sort}, {@code true}, {@code false}, {@code whoami}.
+ * {@code wc}, {@code sort}, {@code jq .}, {@code true}, {@code false}, {@code whoami}.
  */
 public final class TextTools implements ToolSet {
   @Override
@@ -20,6 +20,7 @@ public final class TextTools implements ToolSet {
         .tool("tail", HeadTail.tail())
         .tool("wc", new Wc())
         .tool("sort", new Sort())
+        .tool("jq", new Jq())
         .tool("true", call -> 0)
         .tool("false", call -> 1)
         .tool("whoami", call -> {

@@ -87,7 +87,7 @@ public final class SsTool implements Tool {
           Stack.Owner owner = listener.owner();
           rows.add(row(request, netid, "tcp", "LISTEN", 0, listener.backlog(), listener.endpoint(),
               new Endpoint(0, 0),
-              "users:((\"" + owner.program() + "\",pid=" + owner.pid() + ",fd=" + owner.fd() + "))"));
+              " users:((\"" + owner.program() + "\",pid=" + owner.pid() + ",fd=" + owner.fd() + "))"));
         }
       }
       for (TcpSocket socket : stack.connections()) {

@@ -2,6 +2,7 @@ package dev.netsim.sim.tools.probe;
 
 import dev.netsim.sim.programs.Addresses;
 import dev.netsim.sim.programs.Netcat;
+import dev.netsim.sim.programs.Services;
 import dev.netsim.sim.shell.BackgroundJob;
 import dev.netsim.sim.shell.Invocation;
 import dev.netsim.sim.shell.NotSimulated;
@@ -42,6 +43,9 @@ public final class NcTool implements Tool {
         ? netcat.runListener(parsed.options(), parsed.localAddress())
         : netcat.connect(parsed.options());
     PingTool.explainTraces(call);
+    if (status == Netcat.NEVER_ENDS) {
+      return NotSimulated.report(call, String.join(" ", call.argv()) + " (would wait for ever: nothing connects)");
+    }
     return status;
   }
 
@@ -148,7 +152,7 @@ public final class NcTool implements Tool {
     }
     List<Integer> ports = new ArrayList<>();
     for (String word : portWords) {
-      String error = ports(word, ports);
+      String error = ports(word, udp ? "udp" : "tcp", ports);
       if (error != null) {
         call.err().println("nc: " + error);
         return new Parsed(null, 0, 1);
@@ -167,8 +171,8 @@ public final class NcTool implements Tool {
         localAddress, 0);
   }
 
-  /** Adds the ports {@code word} names ({@code 80} or {@code 20-25}); returns nc's error, or null. */
-  private static String ports(String word, List<Integer> ports) {
+  /** Adds the ports {@code word} names ({@code 80}, {@code http} or {@code 20-25}); returns nc's error, or null. */
+  private static String ports(String word, String protocol, List<Integer> ports) {
     int dash = word.indexOf('-');
     if (dash > 0) {
       Long low = number(word.substring(0, dash), 1, 65535);
@@ -183,7 +187,11 @@ public final class NcTool implements Tool {
     }
     Long port = number(word, 1, 65535);
     if (port == null) {
-      return "port number " + rangeError(word, 1, 65535) + ": " + word;
+      int service = Services.port(word, protocol);
+      if (service < 0) {
+        return "port number " + rangeError(word, 1, 65535) + ": " + word;
+      }
+      port = (long) service;
     }
     ports.add(port.intValue());
     return null;

@@ -10,6 +10,7 @@ public final class ProbeTools implements ToolSet {
   @Override
   public void registerWith(ToolRegistry.Builder registry) {
     registry.tool("nc", new NcTool());
+    registry.tool("curl", new CurlTool());
     registry.tool("conntrack", new ConntrackTool());
     registry.tool("ss", new SsTool());
   }

@@ -28,7 +28,7 @@ class TextToolsTest {
   @Test
   void registersTheTextToolsUnderTheirNames() {
     assertThat(ToolRegistry.builder().add(new TextTools()).build().toolNames())
-        .containsExactly("cat", "echo", "false", "grep", "head", "printf", "sort", "tail", "true", "wc", "whoami");
+        .containsExactly("cat", "echo", "false", "grep", "head", "jq", "printf", "sort", "tail", "true", "wc", "whoami");
   }
 
   @Test
