@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param qdiscAttached whether the device was brought up since it was created or moved (the qdisc
  *     {@code ip link} prints is {@code noop} until then)
  * @param mtu the MTU
+ * @param txQueueLength the transmit queue length ({@code ip link} prints it as {@code qlen} unless it is 0)
  * @param master the ifindex of the bridge this device is a port of, or 0
  * @param portNumber the port number on that bridge ({@code brctl showmacs}' "port no"), or 0
  * @param peer the veth peer or the far end of a NIC's wire; null for loopback and bridges
@@ -41,6 +42,7 @@ public record Link(
     OperState operState,
     boolean qdiscAttached,
     int mtu,
+    int txQueueLength,
     int master,
     int portNumber,
     Peer peer,
@@ -79,11 +81,6 @@ public record Link(
     return master != 0;
   }
 
-  /** The transmit queue length {@code ip link} prints as {@code qlen}. */
-  public int txQueueLength() {
-    return 1000;
-  }
-
   /** The queueing discipline {@code ip link} prints. */
   public String qdisc() {
     if (!qdiscAttached) {
@@ -98,53 +95,58 @@ public record Link(
   }
 
   Link withName(String value) {
-    return new Link(index, value, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocal, bridge);
+    return new Link(index, value, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu,
+        txQueueLength, master, portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withMac(Mac value, boolean setByUser) {
-    return new Link(index, name, kind, value, setByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocal, bridge);
+    return new Link(index, name, kind, value, setByUser, adminUp, carrier, operState, qdiscAttached, mtu,
+        txQueueLength, master, portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withAdminUp(boolean value) {
     return new Link(index, name, kind, mac, macSetByUser, value, carrier, operState, qdiscAttached || value, mtu,
-        master, portNumber, peer, addresses, linkLocal, bridge);
+        txQueueLength, master, portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withState(boolean carrierValue, OperState operValue, LinkLocal linkLocalValue) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrierValue, operValue, qdiscAttached, mtu,
-        master, portNumber, peer, addresses, linkLocalValue, bridge);
+        txQueueLength, master, portNumber, peer, addresses, linkLocalValue, bridge);
   }
 
   Link withMtu(int value) {
-    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, value, master,
-        portNumber, peer, addresses, linkLocal, bridge);
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, value,
+        txQueueLength, master, portNumber, peer, addresses, linkLocal, bridge);
+  }
+
+  Link withTxQueueLength(int value) {
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, value,
+        master, portNumber, peer, addresses, linkLocal, bridge);
   }
 
   Link withMaster(int masterIndex, int port) {
     return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu,
-        masterIndex, port, peer, addresses, linkLocal, bridge);
+        txQueueLength, masterIndex, port, peer, addresses, linkLocal, bridge);
   }
 
   Link withPeer(Peer value) {
-    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, value, addresses, linkLocal, bridge);
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu,
+        txQueueLength, master, portNumber, value, addresses, linkLocal, bridge);
   }
 
   Link withAddresses(List<IfAddress> value) {
-    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, value, linkLocal, bridge);
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu,
+        txQueueLength, master, portNumber, peer, value, linkLocal, bridge);
   }
 
   Link withBridge(BridgeSettings value) {
-    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu, master,
-        portNumber, peer, addresses, linkLocal, value);
+    return new Link(index, name, kind, mac, macSetByUser, adminUp, carrier, operState, qdiscAttached, mtu,
+        txQueueLength, master, portNumber, peer, addresses, linkLocal, value);
   }
 
   /** What a device looks like after it moved namespaces: down, detached, no addresses, no qdisc. */
   Link resetForMove(int newIndex) {
-    return new Link(newIndex, name, kind, mac, macSetByUser, false, false, OperState.DOWN, false, mtu, 0, 0, peer,
-        List.of(), null, bridge);
+    return new Link(newIndex, name, kind, mac, macSetByUser, false, false, OperState.DOWN, false, mtu, txQueueLength,
+        0, 0, peer, List.of(), null, bridge);
   }
 }

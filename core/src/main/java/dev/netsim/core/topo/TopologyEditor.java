@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  */
 public final class TopologyEditor {
   private static final String LOOPBACK = "lo";
+  /** {@code DEFAULT_TX_QUEUE_LEN}: what {@code ether_setup} and the loopback give a new device. */
+  private static final int DEFAULT_TX_QUEUE_LENGTH = 1000;
 
   private final long now;
   private final long macSeed;
@@ -76,7 +78,7 @@ public final class TopologyEditor {
     removed.remove(name);
     drafts.put(name, draft);
     Link lo = new Link(draft.allocateIndex(0), LOOPBACK, LinkKind.LOOPBACK, Mac.ZERO, false, false, false,
-        OperState.DOWN, false, 65536, 0, 0, null, List.of(), null, null);
+        OperState.DOWN, false, 65536, DEFAULT_TX_QUEUE_LENGTH, 0, 0, null, List.of(), null, null);
     draft.put(lo);
   }
 
@@ -176,7 +178,7 @@ public final class TopologyEditor {
     String actual = name != null ? name : autoName(draft, "bridge");
     int index = draft.allocateIndex(0);
     Link bridge = new Link(index, actual, LinkKind.BRIDGE, nextMac(), false, false, false, OperState.DOWN, false,
-        1500, 0, 0, null, List.of(), null, BridgeSettings.DEFAULTS);
+        1500, DEFAULT_TX_QUEUE_LENGTH, 0, 0, null, List.of(), null, BridgeSettings.DEFAULTS);
     draft.put(bridge);
   }
 
@@ -356,6 +358,12 @@ public final class TopologyEditor {
       throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
     }
     draft.put(link.withMtu(mtu));
+  }
+
+  /** {@code ip link set DEV txqueuelen N}: any int, as the kernel takes it; {@code ip} hides a length of 0. */
+  public void setTxQueueLength(String ns, String name, int length) {
+    Draft draft = draft(ns);
+    draft.put(requireLink(draft, name).withTxQueueLength(length));
   }
 
   /** {@code brctl setageing BRIDGE SECONDS} / {@code ip link set BRIDGE type bridge ageing_time CENTIS}. */
@@ -815,8 +823,8 @@ public final class TopologyEditor {
   }
 
   private Link newLink(int index, String name, LinkKind kind, Mac mac, int mtu, Peer peer) {
-    return new Link(index, name, kind, mac, false, false, false, OperState.DOWN, false, mtu, 0, 0, peer, List.of(),
-        null, null);
+    return new Link(index, name, kind, mac, false, false, false, OperState.DOWN, false, mtu, DEFAULT_TX_QUEUE_LENGTH,
+        0, 0, peer, List.of(), null, null);
   }
 
   private Mac nextMac() {

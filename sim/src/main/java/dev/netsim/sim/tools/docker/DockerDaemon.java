@@ -167,6 +167,9 @@ public final class DockerDaemon {
     world.change(editor -> {
       editor.addNamespace(netns, false);
       editor.addVeth("", hostVeth, netns, "eth0");
+      // libnetwork creates the pair with a queue length of 0, which both ends take.
+      editor.setTxQueueLength("", hostVeth, 0);
+      editor.setTxQueueLength(netns, "eth0", 0);
       editor.setMac(netns, "eth0", Mac.parse(running.mac()));
       editor.setMaster("", hostVeth, BRIDGE);
       editor.setUp("", hostVeth, true);

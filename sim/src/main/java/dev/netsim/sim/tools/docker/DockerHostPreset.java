@@ -58,7 +58,7 @@ public final class DockerHostPreset implements Preset {
       ip netns exec pc ip link set eth0 up
       ip netns exec pc ip addr add 192.168.50.1/24 brd + dev eth0
       sysctl -qw net.ipv4.ip_forward=1
-      ip link add docker0 type bridge
+      ip link add docker0 txqueuelen 0 type bridge
       ip link set docker0 address 02:42:29:82:1c:4f
       ip addr add 172.17.0.1/16 brd 172.17.255.255 dev docker0
       ip link set docker0 up

@@ -7,6 +7,7 @@ import dev.netsim.core.topo.LinkKind;
 import dev.netsim.core.topo.Namespace;
 import dev.netsim.core.topo.TopologyEditor;
 import dev.netsim.core.value.Mac;
+import dev.netsim.sim.shell.NotSimulated;
 
 /** {@code ip link}: add, set, delete and show (also the listing part of {@code ip addr}). */
 final class IpLinkCommand {
@@ -145,6 +146,7 @@ final class IpLinkCommand {
     boolean nomaster;
     Mac address;
     Integer mtu;
+    Integer txQueueLength;
     String type;
     Integer ageingTime;
     LinkRequest peer;
@@ -202,12 +204,20 @@ final class IpLinkCommand {
         request.master = name;
       } else if (word.equals("nomaster")) {
         request.nomaster = true;
-      } else if (Args.matches(word, "txqueuelen") || word.equals("qlen") || Args.matches(word, "txqlen")
-          || word.equals("group") || word.equals("alias") || word.equals("arp") || word.equals("multicast")
-          || word.equals("promisc") || word.equals("allmulticast") || word.equals("dynamic")) {
-        if (!word.equals("dynamic")) {
-          args.value();
+      } else if (Args.matches(word, "txqueuelen") || word.equals("qlen") || Args.matches(word, "txqlen")) {
+        String text = args.value();
+        if (request.txQueueLength != null) {
+          throw args.duplicate("txqueuelen", text);
         }
+        try {
+          request.txQueueLength = Integer.decode(text);
+        } catch (NumberFormatException e) {
+          throw args.invalid("Invalid \"txqueuelen\" value\n", text);
+        }
+      } else if (word.equals("group") || word.equals("alias") || word.equals("arp") || word.equals("multicast")
+          || word.equals("promisc") || word.equals("allmulticast") || word.equals("dynamic")) {
+        throw new ToolExit(NotSimulated.report(ip.call(), "ip link ... " + word + " (device flags and labels are not
+            modelled)"));
       } else if (Args.matches(word, "type")) {
         request.type = args.value();
         break;
@@ -360,6 +370,9 @@ final class IpLinkCommand {
     }
     if (request.mtu != null) {
       editor.setMtu(where, current, request.mtu);
+    }
+    if (request.txQueueLength != null) {
+      editor.setTxQueueLength(where, current, request.txQueueLength);
     }
     if (!created && request.name != null && !request.name.equals(current)) {
       editor.rename(where, current, request.name);

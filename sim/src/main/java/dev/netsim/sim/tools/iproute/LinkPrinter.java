@@ -110,7 +110,12 @@ final class LinkPrinter {
   String inet6Header(Link link) {
     boolean color = ip.color();
     return link.index() + ": " + Palette.IFNAME.paint(link.name() + ": ", color) + flags(link) + " mtu " + link.mtu()
-        + " state " + stateColor(link).paint(state(link) + " ", color) + "qlen " + link.txQueueLength() + "\n";
+        + " state " + stateColor(link).paint(state(link) + " ", color) + queueLength(link) + "\n";
+  }
+
+  /** iproute2's {@code print_queuelen}: nothing for a length of 0. */
+  private static String queueLength(Link link) {
+    return link.txQueueLength() == 0 ? "" : "qlen " + link.txQueueLength();
   }
 
   private String fullHeader(Link link, boolean linkMode, boolean showLinkLayer) {
@@ -129,7 +134,7 @@ final class LinkPrinter {
     if (linkMode) {
       text.append("mode DEFAULT ");
     }
-    text.append("group default qlen ").append(link.txQueueLength());
+    text.append("group default ").append(queueLength(link));
     if (showLinkLayer) {
       text.append('\n');
       String type = link.isLoopback() ? "loopback" : "ether";
