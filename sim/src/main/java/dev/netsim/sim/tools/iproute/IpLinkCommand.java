@@ -216,8 +216,8 @@ final class IpLinkCommand {
         }
       } else if (word.equals("group") || word.equals("alias") || word.equals("arp") || word.equals("multicast")
           || word.equals("promisc") || word.equals("allmulticast") || word.equals("dynamic")) {
-        throw new ToolExit(NotSimulated.report(ip.call(), "ip link ... " + word + " (device flags and labels are not
-            modelled)"));
+        throw new ToolExit(NotSimulated.report(ip.call(),
+            "ip link ... " + word + " (device flags and labels are not modelled)"));
       } else if (Args.matches(word, "type")) {
         request.type = args.value();
         break;
