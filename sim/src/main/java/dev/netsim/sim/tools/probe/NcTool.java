@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public final class NcTool implements Tool {
   private static final String OPTIONS = "46CDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
-  /** Options that change nothing netsim models (address family 4, TCP_NODELAY-like tuning, -v twice). */
-  private static final Set<String> HARMLESS = Set.of("4", "k", "l", "n", "p", "u", "v", "w", "z");
+  /** The options netsim models (-4 changes nothing: netsim has only IPv4); any other is not simulated. */
+  private static final Set<String> MODELLED = Set.of("4", "k", "l", "n", "p", "u", "v", "w", "z");
   private static final String USAGE = """
       usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
       \t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
@@ -99,7 +99,7 @@ public final class NcTool implements Tool {
     long timeout = -1;
     String sourcePort = null;
     for (Getopt.Option option : getopt.options) {
-      if (!HARMLESS.contains(option.name())) {
+      if (!MODELLED.contains(option.name())) {
         return new Parsed(null, 0, NotSimulated.report(call));
       }
       switch (option.name()) {
