@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code nc} from netcat-openbsd 1.219 (Debian 12) over a namespace's {@link Stack}: a client that connects
@@ -165,7 +166,7 @@ public final class Netcat {
   }
 
   /** Waits while data flows: until {@code ended}, for {@code -w} seconds of silence, or until nothing is left to happen. */
-  private void exchange(Options options, java.util.function.BooleanSupplier ended, String why) {
+  private void exchange(Options options, BooleanSupplier ended, String why) {
     Scheduler scheduler = host.scheduler();
     if (options.timeoutNanos() >= 0) {
       scheduler.runUntil(ended, scheduler.now() + options.timeoutNanos());
