@@ -69,9 +69,12 @@ public final class Netcat {
   private final PrintStream out;
   private final PrintStream err;
   private final byte[] input;
+  /** This nc process, as {@code ss -p} names the owner of its sockets. */
+  private final Stack.Owner owner;
 
   public Netcat(Host host, String stdin, PrintStream out, PrintStream err) {
     this.host = host;
+    this.owner = new Stack.Owner("nc", host.newPid(), SOCKET_FD);
     this.input = stdin.getBytes(StandardCharsets.UTF_8);
     this.out = out;
     this.err = err;
@@ -135,7 +138,8 @@ public final class Netcat {
     UdpConnection connection = new UdpConnection();
     UdpSocket socket;
     try {
-      socket = host.stack().openUdp(new Endpoint(0, 0), to, connection);
+      socket = host.stack().openUdp(new Endpoint(0, 0), to, owner,
+          connection);
     } catch (SocketError e) {
       return connectFailed(options, to, "failed: " + e.errno().message());
     }
@@ -280,7 +284,7 @@ public final class Netcat {
     Stack stack = host.stack();
     List<TcpSocket> connections = new ArrayList<>();
     boolean[] ended = new boolean[1];
-    Errno error = stack.listen(local, new Stack.Owner("nc", host.newPid(), SOCKET_FD), BACKLOG, socket -> {
+    Errno error = stack.listen(local, owner, BACKLOG, socket -> {
       if (!options.keepListening()) {
         stack.stopListening(local);
       }
@@ -358,7 +362,7 @@ public final class Netcat {
       }
     };
     try {
-      socket[0] = stack.openUdp(local, null, handler);
+      socket[0] = stack.openUdp(local, null, owner, handler);
     } catch (SocketError e) {
       err.println("nc: " + e.errno().message());
       return null;
