@@ -23,9 +23,13 @@ import java.util.function.BooleanSupplier;
  * standard output. Messages and exit statuses are the real program's.
  */
 public final class Netcat {
-  /** What the command line asked for; the tool parses it. */
+  /**
+   * What the command line asked for; the tool parses it. {@code quitAfterEofNanos} is {@code -q} (-1: not
+   * given), {@code shutdownOnEof} is {@code -N}: both act once standard input has been sent.
+   */
   public record Options(boolean listen, boolean keepListening, boolean udp, boolean zeroIo, boolean verbose,
-      boolean numeric, long timeoutNanos, String host, List<Integer> ports) {
+      boolean numeric, long timeoutNanos, long quitAfterEofNanos, boolean shutdownOnEof, String host,
+      List<Integer> ports) {
     public Options {
       ports = List.copyOf(ports);
     }
@@ -127,7 +131,16 @@ public final class Netcat {
       if (input.length > 0) {
         socket.send(input);
       }
-      exchange(options, () -> connection.closed, "the connection stays open");
+      if (options.shutdownOnEof()) {
+        socket.close(); // -N: shutdown(SHUT_WR) once the input is sent; the peer's data still comes in
+      }
+      if (options.quitAfterEofNanos() >= 0) {
+        long wait = options.timeoutNanos() >= 0 ? Math.min(options.quitAfterEofNanos(), options.timeoutNanos())
+            : options.quitAfterEofNanos();
+        scheduler.runUntil(() -> connection.closed, scheduler.now() + wait);
+      } else {
+        exchange(options, () -> connection.closed, "the connection stays open");
+      }
     }
     socket.close();
     return true;
@@ -294,6 +307,9 @@ public final class Netcat {
       }
       if (input.length > 0) {
         socket.send(input);
+      }
+      if (options.shutdownOnEof()) {
+        socket.close();
       }
       return new TcpHandler() {
         @Override

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class NcTool implements Tool {
   private static final String OPTIONS = "46CDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
   /** The options netsim models (-4 changes nothing: netsim has only IPv4); any other is not simulated. */
-  private static final Set<String> MODELLED = Set.of("4", "k", "l", "n", "p", "u", "v", "w", "z");
+  private static final Set<String> MODELLED = Set.of("4", "k", "l", "N", "n", "p", "q", "u", "v", "w", "z");
   private static final String USAGE = """
       usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
       \t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
@@ -97,6 +97,8 @@ public final class NcTool implements Tool {
     boolean verbose = false;
     boolean numeric = false;
     long timeout = -1;
+    long quit = -1;
+    boolean shutdown = false;
     String sourcePort = null;
     for (Getopt.Option option : getopt.options) {
       if (!MODELLED.contains(option.name())) {
@@ -109,6 +111,16 @@ public final class NcTool implements Tool {
         case "z" -> zero = true;
         case "v" -> verbose = true;
         case "n" -> numeric = true;
+        case "N" -> shutdown = true;
+        case "q" -> {
+          Long seconds = number(option.value(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+          if (seconds == null) {
+            call.err().println("nc: quit timer " + rangeError(option.value(), Integer.MIN_VALUE, Integer.MAX_VALUE)
+                + ": " + option.value());
+            return new Parsed(null, 0, 1);
+          }
+          quit = seconds < 0 ? -1 : seconds * 1_000_000_000L; // negative: wait for ever, as without -q
+        }
         case "p" -> sourcePort = option.value();
         case "w" -> {
           Long seconds = number(option.value(), 0, Integer.MAX_VALUE / 1000);
@@ -126,6 +138,9 @@ public final class NcTool implements Tool {
     if (!listen && operands.isEmpty()) {
       call.err().print(USAGE);
       return new Parsed(null, 0, 1);
+    }
+    if (listen && quit >= 0 || udp && (quit >= 0 || shutdown)) {
+      return new Parsed(null, 0, NotSimulated.report(call)); // -q on a listener, -q/-N over UDP
     }
     if (!listen && sourcePort != null) {
       return new Parsed(null, 0, NotSimulated.report(call)); // binding a client's source port
@@ -167,7 +182,8 @@ public final class NcTool implements Tool {
       }
       localAddress = (int) address;
     }
-    return new Parsed(new Netcat.Options(listen, keep, udp, zero, verbose, numeric, timeout, host, ports),
+    return new Parsed(new Netcat.Options(listen, keep, udp, zero, verbose, numeric, timeout, quit, shutdown,
+        host, ports),
         localAddress, 0);
   }
 

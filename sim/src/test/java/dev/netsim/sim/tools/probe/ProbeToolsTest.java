@@ -76,6 +76,29 @@ class ProbeToolsTest {
   }
 
   @Test
+  void ncSendsItsInputAndQuitsOrHalfClosesAsAsked() {
+    // On Linux (kernel-transcript, the listeners writing to files) the same lines print the same replies,
+    // the listeners receive hi and hi2, and both end with their connection, leaving no socket in S.
+    assertThat(run(PAIR,
+        "ip netns exec S nc -l -p 80 <<< 'reply' > /dev/null &",
+        "echo hi | ip netns exec C nc -q 1 192.0.2.2 80",
+        "ip netns exec S nc -l -p 81 <<< 'reply2' &",
+        "echo hi2 | ip netns exec C nc -N 192.0.2.2 81",
+        "ip netns exec S ss -tan"))
+        .isEqualTo("""
+            $ ip netns exec S nc -l -p 80 <<< 'reply' > /dev/null &
+            $ echo hi | ip netns exec C nc -q 1 192.0.2.2 80
+            reply
+            $ ip netns exec S nc -l -p 81 <<< 'reply2' &
+            $ echo hi2 | ip netns exec C nc -N 192.0.2.2 81
+            hi2
+            reply2
+            $ ip netns exec S ss -tan
+            State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+            """);
+  }
+
+  @Test
   void ncUsageErrors() {
     assertThat(run(PAIR, "nc -z -v 192.0.2.2 99999", "nc -z -v 192.0.2.2", "nc -l", "nc -x"))
         .isEqualTo("""
