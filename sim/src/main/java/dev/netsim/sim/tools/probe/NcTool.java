@@ -187,20 +187,32 @@ public final class NcTool implements Tool {
         localAddress, 0);
   }
 
-  /** Adds the ports {@code word} names ({@code 80}, {@code http} or {@code 20-25}); returns nc's error, or null. */
+  /**
+   * Adds the ports {@code word} names ({@code 80}, {@code http} or {@code 20-25}, each end read as one port);
+   * returns nc's error, or null.
+   */
   private static String ports(String word, String protocol, List<Integer> ports) {
     int dash = word.indexOf('-');
-    if (dash > 0) {
-      Long low = number(word.substring(0, dash), 1, 65535);
-      Long high = number(word.substring(dash + 1), 1, 65535);
-      if (low == null || high == null) {
-        return "port range not valid";
-      }
-      for (long port = Math.min(low, high); port <= Math.max(low, high); port++) {
-        ports.add((int) port);
-      }
-      return null;
+    if (dash < 0 || !Character.isDigit(word.charAt(0))) {
+      return port(word, protocol, ports); // nc reads a range only from a word that starts with a digit
     }
+    List<Integer> ends = new ArrayList<>();
+    // nc reads the high end first, so its error is the one reported when both are bad
+    String error = port(word.substring(dash + 1), protocol, ends);
+    if (error == null) {
+      error = port(word.substring(0, dash), protocol, ends);
+    }
+    if (error != null) {
+      return error;
+    }
+    for (int port = Math.min(ends.get(0), ends.get(1)); port <= Math.max(ends.get(0), ends.get(1)); port++) {
+      ports.add(port);
+    }
+    return null;
+  }
+
+  /** Adds the one port {@code word} names (a number or a service name); returns nc's error, or null. */
+  private static String port(String word, String protocol, List<Integer> ports) {
     Long port = number(word, 1, 65535);
     if (port == null) {
       int service = Services.port(word, protocol);

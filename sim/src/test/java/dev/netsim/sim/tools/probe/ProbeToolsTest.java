@@ -100,10 +100,20 @@ class ProbeToolsTest {
 
   @Test
   void ncUsageErrors() {
-    assertThat(run(PAIR, "nc -z -v 192.0.2.2 99999", "nc -z -v 192.0.2.2", "nc -l", "nc -x"))
+    assertThat(run(PAIR, "nc -z -v 192.0.2.2 99999", "nc -z -v 127.0.0.1 5-", "nc -z -v 127.0.0.1 a-b",
+        "nc -z -v 127.0.0.1 0-5", "nc -z -v 192.0.2.2", "nc -l", "nc -x"))
         .isEqualTo("""
             $ nc -z -v 192.0.2.2 99999
             nc: port number too large: 99999
+            [exit 1]
+            $ nc -z -v 127.0.0.1 5-
+            nc: port number invalid:\s
+            [exit 1]
+            $ nc -z -v 127.0.0.1 a-b
+            nc: port number invalid: a-b
+            [exit 1]
+            $ nc -z -v 127.0.0.1 0-5
+            nc: port number too small: 0
             [exit 1]
             $ nc -z -v 192.0.2.2
             nc: missing port number
