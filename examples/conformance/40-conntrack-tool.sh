@@ -40,3 +40,10 @@ ip netns exec A conntrack -C
 ip netns exec A conntrack -F
 ip netns exec A conntrack -L
 ip netns exec A conntrack -C
+ip netns exec A iptables -t mangle -A OUTPUT -p icmp -j CONNMARK --set-mark 5
+ip netns exec A ping -c 1 127.0.0.1 > /dev/null
+ip netns exec A conntrack -L -m 5
+ip netns exec A conntrack -L -m 4
+ip netns exec A conntrack -L -p icmp --icmp-type 8
+ip netns exec A conntrack -L -p icmp --icmp-type 0
+ip netns exec A conntrack -p tcp

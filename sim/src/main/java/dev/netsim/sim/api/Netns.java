@@ -48,6 +48,9 @@ public final class Netns {
   /** The MAC address frames injected with {@link #inject} come from. */
   public static final String INJECTED_SOURCE_MAC = "02:00:00:00:00:01";
 
+  /** The process {@code ss -p} names for sockets the API opens. */
+  private static final Stack.Owner API_OWNER = new Stack.Owner("netsim-api", 1, 3);
+
   private final Netsim net;
   private final String name;
 
@@ -184,7 +187,7 @@ public final class Netns {
    * would; {@link ProbeResult#sockets()} reports the connections it accepts.
    */
   public Netns listenTcp(int port) {
-    Errno failed = host().stack().listen(new Endpoint(0, port), new Stack.Owner("netsim-api", host().newPid(), 3), 511, socket -> {
+    Errno failed = host().stack().listen(new Endpoint(0, port), API_OWNER, 511, socket -> {
       net.reached(new ReachedSocket(name, "tcp", socket.local().toString(), socket.remote().toString()));
       return new TcpHandler() {};
     });
@@ -200,7 +203,7 @@ public final class Netns {
    */
   public Netns listenUdp(int port) {
     try {
-      host().stack().openUdp(new Endpoint(0, port), null, new UdpHandler() {
+      host().stack().openUdp(new Endpoint(0, port), null, API_OWNER, new UdpHandler() {
         @Override
         public void received(UdpSocket socket, Endpoint from, byte[] data) {
           net.reached(new ReachedSocket(name, "udp", socket.local().toString(), from.toString()));
@@ -291,7 +294,7 @@ public final class Netns {
     int src = sourceFor(host, dst);
     UdpSocket socket;
     try {
-      socket = host.stack().openUdp(new Endpoint(src, 0), new Endpoint(dst, port), new UdpHandler() {
+      socket = host.stack().openUdp(new Endpoint(src, 0), new Endpoint(dst, port), API_OWNER, new UdpHandler() {
         @Override
         public void received(UdpSocket socket, Endpoint from, byte[] data) {
           replies.add(new Reply(Ipv4.format(from.address()), "datagram of " + data.length + " bytes"));

@@ -10,6 +10,7 @@ import dev.netsim.sim.stack.TcpSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,7 +107,7 @@ public final class Curl {
           }
         }
       }
-      byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+      byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
       return new Response(head, lines, length, body);
     }
   }

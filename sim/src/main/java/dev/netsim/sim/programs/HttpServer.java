@@ -116,22 +116,35 @@ public final class HttpServer {
 
   /** Sends the response to one request head; returns whether the connection stays open. */
   private boolean answer(TcpSocket socket, String head) {
-    String[] requestLine = head.split("\r\n", 2)[0].split(" ");
+    String[] lines = head.split("\r\n");
+    String[] requestLine = lines[0].split(" ");
     if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-      socket.send(response(400, "Bad Request", errorPage(400, "Bad Request"), true, false));
+      socket.send(response(400, "Bad Request", errorPage(400, "Bad Request"), false, false));
       return false;
     }
     String method = requestLine[0];
     String path = requestLine[1];
     boolean headOnly = method.equals("HEAD");
+    boolean keepAlive = keepAlive(requestLine[2], lines);
     if (!headOnly && !method.equals("GET")) {
-      socket.send(response(405, "Not Allowed", errorPage(405, "Not Allowed"), headOnly, true));
+      socket.send(response(405, "Not Allowed", errorPage(405, "Not Allowed"), headOnly, keepAlive));
     } else if (path.equals("/") || path.equals("/index.html")) {
-      socket.send(response(200, "OK", body, headOnly, true));
+      socket.send(response(200, "OK", body, headOnly, keepAlive));
     } else {
-      socket.send(response(404, "Not Found", errorPage(404, "Not Found"), headOnly, true));
+      socket.send(response(404, "Not Found", errorPage(404, "Not Found"), headOnly, keepAlive));
     }
-    return true;
+    return keepAlive;
+  }
+
+  /** HTTP/1.1 keeps the connection unless the client says "Connection: close"; HTTP/1.0 only when asked to. */
+  private static boolean keepAlive(String version, String[] lines) {
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon > 0 && lines[i].substring(0, colon).trim().equalsIgnoreCase("Connection")) {
+        return lines[i].substring(colon + 1).trim().equalsIgnoreCase("keep-alive");
+      }
+    }
+    return version.equals("HTTP/1.1");
   }
 
   private byte[] errorPage(int status, String reason) {

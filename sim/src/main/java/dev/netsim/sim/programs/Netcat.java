@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code nc} from netcat-openbsd 1.219 (Debian 12) over a namespace's {@link Stack}: a client that connects
@@ -22,9 +23,13 @@ import java.util.List;
  * standard output. Messages and exit statuses are the real program's.
  */
 public final class Netcat {
-  /** What the command line asked for; the tool parses it. */
+  /**
+   * What the command line asked for; the tool parses it. {@code quitAfterEofNanos} is {@code -q} (-1: not
+   * given), {@code shutdownOnEof} is {@code -N}: both act once standard input has been sent.
+   */
   public record Options(boolean listen, boolean keepListening, boolean udp, boolean zeroIo, boolean verbose,
-      boolean numeric, long timeoutNanos, String host, List<Integer> ports) {
+      boolean numeric, long timeoutNanos, long quitAfterEofNanos, boolean shutdownOnEof, String host,
+      List<Integer> ports) {
     public Options {
       ports = List.copyOf(ports);
     }
@@ -68,9 +73,12 @@ public final class Netcat {
   private final PrintStream out;
   private final PrintStream err;
   private final byte[] input;
+  /** This nc process, as {@code ss -p} names the owner of its sockets. */
+  private final Stack.Owner owner;
 
   public Netcat(Host host, String stdin, PrintStream out, PrintStream err) {
     this.host = host;
+    this.owner = new Stack.Owner("nc", host.newPid(), SOCKET_FD);
     this.input = stdin.getBytes(StandardCharsets.UTF_8);
     this.out = out;
     this.err = err;
@@ -123,7 +131,16 @@ public final class Netcat {
       if (input.length > 0) {
         socket.send(input);
       }
-      exchange(options, () -> connection.closed, "the connection stays open");
+      if (options.shutdownOnEof()) {
+        socket.close(); // -N: shutdown(SHUT_WR) once the input is sent; the peer's data still comes in
+      }
+      if (options.quitAfterEofNanos() >= 0) {
+        long wait = options.timeoutNanos() >= 0 ? Math.min(options.quitAfterEofNanos(), options.timeoutNanos())
+            : options.quitAfterEofNanos();
+        scheduler.runUntil(() -> connection.closed, scheduler.now() + wait);
+      } else {
+        exchange(options, () -> connection.closed, "the connection stays open");
+      }
     }
     socket.close();
     return true;
@@ -134,7 +151,8 @@ public final class Netcat {
     UdpConnection connection = new UdpConnection();
     UdpSocket socket;
     try {
-      socket = host.stack().openUdp(new Endpoint(0, 0), to, connection);
+      socket = host.stack().openUdp(new Endpoint(0, 0), to, owner,
+          connection);
     } catch (SocketError e) {
       return connectFailed(options, to, "failed: " + e.errno().message());
     }
@@ -165,7 +183,7 @@ public final class Netcat {
   }
 
   /** Waits while data flows: until {@code ended}, for {@code -w} seconds of silence, or until nothing is left to happen. */
-  private void exchange(Options options, java.util.function.BooleanSupplier ended, String why) {
+  private void exchange(Options options, BooleanSupplier ended, String why) {
     Scheduler scheduler = host.scheduler();
     if (options.timeoutNanos() >= 0) {
       scheduler.runUntil(ended, scheduler.now() + options.timeoutNanos());
@@ -279,7 +297,7 @@ public final class Netcat {
     Stack stack = host.stack();
     List<TcpSocket> connections = new ArrayList<>();
     boolean[] ended = new boolean[1];
-    Errno error = stack.listen(local, new Stack.Owner("nc", host.newPid(), SOCKET_FD), BACKLOG, socket -> {
+    Errno error = stack.listen(local, owner, BACKLOG, socket -> {
       if (!options.keepListening()) {
         stack.stopListening(local);
       }
@@ -289,6 +307,9 @@ public final class Netcat {
       }
       if (input.length > 0) {
         socket.send(input);
+      }
+      if (options.shutdownOnEof()) {
+        socket.close();
       }
       return new TcpHandler() {
         @Override
@@ -357,7 +378,7 @@ public final class Netcat {
       }
     };
     try {
-      socket[0] = stack.openUdp(local, null, handler);
+      socket[0] = stack.openUdp(local, null, owner, handler);
     } catch (SocketError e) {
       err.println("nc: " + e.errno().message());
       return null;

@@ -114,8 +114,11 @@ public final class Stack {
     return socket;
   }
 
-  /** A UDP socket bound to {@code local} (port 0: an ephemeral port), optionally connected to {@code peer}. */
-  public UdpSocket openUdp(Endpoint local, Endpoint peer, UdpHandler handler) throws SocketError {
+  /**
+   * A UDP socket of process {@code owner} bound to {@code local} (port 0: an ephemeral port), optionally
+   * connected to {@code peer}.
+   */
+  public UdpSocket openUdp(Endpoint local, Endpoint peer, Owner owner, UdpHandler handler) throws SocketError {
     int port = local.port();
     if (port == 0) {
       port = ephemeralPort(local.address(), peer);
@@ -123,7 +126,7 @@ public final class Stack {
       throw new SocketError(Errno.EADDRINUSE);
     }
     Endpoint bound = new Endpoint(local.address(), port);
-    UdpSocket socket = new UdpSocket(this, bound, peer, handler);
+    UdpSocket socket = new UdpSocket(this, bound, peer, owner, handler);
     udp.put(bound, socket);
     return socket;
   }
@@ -136,7 +139,8 @@ public final class Stack {
     int source = socket.local().address() != 0 ? socket.local().address()
         : output.sourceAddressFor(peer.address());
     udp.remove(socket.local());
-    UdpSocket connected = new UdpSocket(this, new Endpoint(source, socket.local().port()), peer, socket.handler());
+    UdpSocket connected = new UdpSocket(this, new Endpoint(source, socket.local().port()), peer, socket.owner(),
+        socket.handler());
     udp.put(connected.local(), connected);
     return connected;
   }

@@ -10,13 +10,20 @@ public final class UdpSocket {
   private final Stack stack;
   private final Endpoint local;
   private final Endpoint peer;
+  private final Stack.Owner owner;
   private final UdpHandler handler;
 
-  UdpSocket(Stack stack, Endpoint local, Endpoint peer, UdpHandler handler) {
+  UdpSocket(Stack stack, Endpoint local, Endpoint peer, Stack.Owner owner, UdpHandler handler) {
     this.stack = stack;
     this.local = local;
     this.peer = peer;
+    this.owner = owner;
     this.handler = handler;
+  }
+
+  /** The process that opened the socket, as {@code ss -p} shows it. */
+  public Stack.Owner owner() {
+    return owner;
   }
 
   public Endpoint local() {

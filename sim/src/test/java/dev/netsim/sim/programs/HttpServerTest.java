@@ -70,6 +70,24 @@ class HttpServerTest {
   }
 
   @Test
+  void http10AndConnectionCloseEndTheConnectionAfterTheResponse() throws SocketError {
+    HttpServer.start(world.kernel().host("S"), 80, "nginx", "hello\n");
+    assertThat(ask("GET / HTTP/1.0\r\n\r\n")).contains("Connection: close\r\n").endsWith("\r\n\r\nhello\n");
+    assertThat(ask("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).contains("Connection: close\r\n");
+    // the server sent its FIN after the response; this test's client never closes, so the server waits in FIN_WAIT2
+    assertThat(world.kernel().host("S").stack().connections())
+        .extracting(TcpSocket::state).containsOnly(TcpSocket.State.FIN_WAIT2);
+  }
+
+  @Test
+  void aRequestThatIsNotHttpGets400AndTheConnectionCloses() throws SocketError {
+    HttpServer.start(world.kernel().host("S"), 80, "nginx", "hello\n");
+    assertThat(ask("hello there\r\n\r\n")).startsWith("HTTP/1.1 400 Bad Request\r\n")
+        .contains("Connection: close\r\n").endsWith("<center><h1>400 Bad Request</h1></center>\r\n"
+            + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+  }
+
+  @Test
   void aSecondServerOnTheSamePortFails() throws SocketError {
     HttpServer first = HttpServer.start(world.kernel().host("S"), 80, "nginx", "a");
     assertThatThrownBy(() -> HttpServer.start(world.kernel().host("S"), 80, "nginx", "b"))

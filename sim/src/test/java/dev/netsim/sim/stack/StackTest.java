@@ -140,7 +140,7 @@ class StackTest {
   @Test
   void closedUdpPortAnswersPortUnreachableWhichAConnectedSocketSees() throws SocketError {
     Errno[] failure = new Errno[1];
-    UdpSocket socket = client.openUdp(new Endpoint(0, 0), new Endpoint(SERVER, 9999), new UdpHandler() {
+    UdpSocket socket = client.openUdp(new Endpoint(0, 0), new Endpoint(SERVER, 9999), new Stack.Owner("nc", 100, 3), new UdpHandler() {
       @Override
       public void failed(UdpSocket s, Errno e) {
         failure[0] = e;

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * (delete), {@code -F} (flush) and {@code -C} (count) of the conntrack table, with the filters
  * {@code -p}, {@code -s}, {@code -d}, {@code -r}, {@code -q}, {@code --sport}/{@code --dport} (after
  * {@code -p tcp|udp}), {@code --state} (after {@code -p tcp}), {@code --src-nat}, {@code --dst-nat},
- * {@code --any-nat} and {@code -m}. Output, the summary line on standard error and exit statuses are the
+ * {@code --any-nat}, {@code --icmp-type}/{@code --icmp-code}/{@code --icmp-id} (after {@code -p icmp}) and
+ * {@code -m}. Output, the summary line on standard error and exit statuses are the
  * real tool's.
  */
 public final class ConntrackTool implements Tool {
@@ -209,10 +210,10 @@ public final class ConntrackTool implements Tool {
         return null;
       }
     }
-    if (request.command == 0) {
+    if (request.command == 0 && request.firstFilter == null) {
       throw new ParameterProblem("no command specified");
     }
-    if ((request.command == 'F' || request.command == 'C') && request.firstFilter != null) {
+    if (request.command != 'L' && request.command != 'D' && request.firstFilter != null) {
       throw new ParameterProblem("Illegal option `" + request.firstFilter + "' with this command");
     }
     return request;
@@ -278,7 +279,20 @@ public final class ConntrackTool implements Tool {
       }
       case "-m", "--mark" -> {
         long mark = leadingNumber(required(arg, args, i));
-        filter(request, "--mark", c -> Integer.toUnsignedLong(c.mark()) == mark);
+        // conntrack 1.4.7 lists nothing for -m 0, not even entries whose mark is 0 (observed on Linux)
+        filter(request, "--mark", c -> mark != 0 && Integer.toUnsignedLong(c.mark()) == mark);
+        return i + 1;
+      }
+      case "--icmp-type", "--icmp-code", "--icmp-id" -> {
+        if (request.protocol != 1) {
+          throw new ParameterProblem("unknown option `" + arg + "'");
+        }
+        long value = leadingNumber(required(arg, args, i));
+        filter(request, arg, c -> value == switch (arg) {
+          case "--icmp-type" -> c.original().icmpType();
+          case "--icmp-code" -> c.original().icmpCode();
+          default -> c.original().srcKey();
+        });
         return i + 1;
       }
       case "-o", "--output" -> {
@@ -306,8 +320,7 @@ public final class ConntrackTool implements Tool {
   private static boolean knownElsewhere(String arg) {
     return List.of("-t", "--timeout", "-u", "--status", "-w", "--zone", "--orig-zone", "--reply-zone", "-e",
         "--event-mask", "-z", "--zero", "-c", "--secmark", "-l", "--label", "-b", "--buffer-size", "--mask-src",
-        "--mask-dst", "--tuple-src", "--tuple-dst", "--label-add", "--label-del", "--icmp-type", "--icmp-code",
-        "--icmp-id").contains(arg);
+        "--mask-dst", "--tuple-src", "--tuple-dst", "--label-add", "--label-del").contains(arg);
   }
 
   private static void filter(Request request, String name, Predicate<Connection> test) {

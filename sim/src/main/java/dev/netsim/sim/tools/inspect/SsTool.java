@@ -77,17 +77,15 @@ public final class SsTool implements Tool {
         Endpoint peer = socket.peer() == null ? new Endpoint(0, 0) : socket.peer();
         String state = socket.peer() == null ? "UNCONN" : "ESTAB";
         if (request.shows(state)) {
-          rows.add(row(request, netid, "udp", state, 0, 0, socket.local(), peer, ""));
+          rows.add(row(request, netid, "udp", state, 0, 0, socket.local(), peer, users(socket.owner())));
         }
       }
     }
     if (request.tcp()) {
       for (Stack.Listener listener : stack.listeners()) {
         if (request.shows("LISTEN")) {
-          Stack.Owner owner = listener.owner();
           rows.add(row(request, netid, "tcp", "LISTEN", 0, listener.backlog(), listener.endpoint(),
-              new Endpoint(0, 0),
-              " users:((\"" + owner.program() + "\",pid=" + owner.pid() + ",fd=" + owner.fd() + "))"));
+              new Endpoint(0, 0), users(listener.owner())));
         }
       }
       for (TcpSocket socket : stack.connections()) {
@@ -99,6 +97,11 @@ public final class SsTool implements Tool {
     }
     call.out().print(render(rows, netid));
     return 0;
+  }
+
+  /** The process cell of {@code -p}, with the space ss prints before it. */
+  private static String users(Stack.Owner owner) {
+    return " users:((\"" + owner.program() + "\",pid=" + owner.pid() + ",fd=" + owner.fd() + "))";
   }
 
   private static List<String> row(Request request, boolean netid, String protocol, String state, int receiveQueue,
@@ -150,7 +153,8 @@ public final class SsTool implements Tool {
 
   /**
    * ss's rendering when standard output is not a terminal: each column as wide as its widest cell (header
-   * included) plus its delimiter, right-aligned columns padded on the left, the others on the right.
+   * included, the last row's process cell excepted) plus its delimiter, right-aligned columns padded on the
+   * left, the others on the right.
    */
   static String render(List<List<String>> rows, boolean netid) {
     List<Column> columns = new ArrayList<>();
@@ -160,10 +164,16 @@ public final class SsTool implements Tool {
     columns.addAll(COLUMNS);
     int[] widths = new int[columns.size()];
     boolean first = true;
+    int processColumn = columns.size() - 1;
     for (int c = 0; c < columns.size(); c++) {
       int longest = 0;
-      for (List<String> row : rows) {
-        longest = Math.max(longest, row.get(c).length());
+      for (int r = 0; r < rows.size(); r++) {
+        // ss measures a cell when it moves on to the next one; the last row's last cell (its process) is
+        // never moved on from, so it does not widen its column
+        boolean unmeasured = c == processColumn && r == rows.size() - 1 && r > 0;
+        if (!unmeasured) {
+          longest = Math.max(longest, rows.get(r).get(c).length());
+        }
       }
       widths[c] = !first && longest > 0 ? longest + columns.get(c).delimiter().length() : longest;
       if (widths[c] > 0) {

@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public final class NcTool implements Tool {
   private static final String OPTIONS = "46CDdFhI:i:klM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
-  /** Options that change nothing netsim models (address family 4, TCP_NODELAY-like tuning, -v twice). */
-  private static final Set<String> HARMLESS = Set.of("4", "k", "l", "n", "p", "u", "v", "w", "z");
+  /** The options netsim models (-4 changes nothing: netsim has only IPv4); any other is not simulated. */
+  private static final Set<String> MODELLED = Set.of("4", "k", "l", "N", "n", "p", "q", "u", "v", "w", "z");
   private static final String USAGE = """
       usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
       \t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
@@ -97,9 +97,11 @@ public final class NcTool implements Tool {
     boolean verbose = false;
     boolean numeric = false;
     long timeout = -1;
+    long quit = -1;
+    boolean shutdown = false;
     String sourcePort = null;
     for (Getopt.Option option : getopt.options) {
-      if (!HARMLESS.contains(option.name())) {
+      if (!MODELLED.contains(option.name())) {
         return new Parsed(null, 0, NotSimulated.report(call));
       }
       switch (option.name()) {
@@ -109,6 +111,16 @@ public final class NcTool implements Tool {
         case "z" -> zero = true;
         case "v" -> verbose = true;
         case "n" -> numeric = true;
+        case "N" -> shutdown = true;
+        case "q" -> {
+          Long seconds = number(option.value(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+          if (seconds == null) {
+            call.err().println("nc: quit timer " + rangeError(option.value(), Integer.MIN_VALUE, Integer.MAX_VALUE)
+                + ": " + option.value());
+            return new Parsed(null, 0, 1);
+          }
+          quit = seconds < 0 ? -1 : seconds * 1_000_000_000L; // negative: wait for ever, as without -q
+        }
         case "p" -> sourcePort = option.value();
         case "w" -> {
           Long seconds = number(option.value(), 0, Integer.MAX_VALUE / 1000);
@@ -126,6 +138,9 @@ public final class NcTool implements Tool {
     if (!listen && operands.isEmpty()) {
       call.err().print(USAGE);
       return new Parsed(null, 0, 1);
+    }
+    if (listen && quit >= 0 || udp && (quit >= 0 || shutdown)) {
+      return new Parsed(null, 0, NotSimulated.report(call)); // -q on a listener, -q/-N over UDP
     }
     if (!listen && sourcePort != null) {
       return new Parsed(null, 0, NotSimulated.report(call)); // binding a client's source port
@@ -167,24 +182,37 @@ public final class NcTool implements Tool {
       }
       localAddress = (int) address;
     }
-    return new Parsed(new Netcat.Options(listen, keep, udp, zero, verbose, numeric, timeout, host, ports),
+    return new Parsed(new Netcat.Options(listen, keep, udp, zero, verbose, numeric, timeout, quit, shutdown,
+        host, ports),
         localAddress, 0);
   }
 
-  /** Adds the ports {@code word} names ({@code 80}, {@code http} or {@code 20-25}); returns nc's error, or null. */
+  /**
+   * Adds the ports {@code word} names ({@code 80}, {@code http} or {@code 20-25}, each end read as one port);
+   * returns nc's error, or null.
+   */
   private static String ports(String word, String protocol, List<Integer> ports) {
     int dash = word.indexOf('-');
-    if (dash > 0) {
-      Long low = number(word.substring(0, dash), 1, 65535);
-      Long high = number(word.substring(dash + 1), 1, 65535);
-      if (low == null || high == null) {
-        return "port range not valid";
-      }
-      for (long port = Math.min(low, high); port <= Math.max(low, high); port++) {
-        ports.add((int) port);
-      }
-      return null;
+    if (dash < 0 || !Character.isDigit(word.charAt(0))) {
+      return port(word, protocol, ports); // nc reads a range only from a word that starts with a digit
     }
+    List<Integer> ends = new ArrayList<>();
+    // nc reads the high end first, so its error is the one reported when both are bad
+    String error = port(word.substring(dash + 1), protocol, ends);
+    if (error == null) {
+      error = port(word.substring(0, dash), protocol, ends);
+    }
+    if (error != null) {
+      return error;
+    }
+    for (int port = Math.min(ends.get(0), ends.get(1)); port <= Math.max(ends.get(0), ends.get(1)); port++) {
+      ports.add(port);
+    }
+    return null;
+  }
+
+  /** Adds the one port {@code word} names (a number or a service name); returns nc's error, or null. */
+  private static String port(String word, String protocol, List<Integer> ports) {
     Long port = number(word, 1, 65535);
     if (port == null) {
       int service = Services.port(word, protocol);

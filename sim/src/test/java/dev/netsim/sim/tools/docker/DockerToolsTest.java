@@ -530,7 +530,7 @@ class DockerToolsTest {
         """);
     assertThat(transcript.substring(transcript.indexOf("$ ss -tnlp"))).isEqualTo("""
         $ ss -tnlp
-        State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess                               \s
+        State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess
         LISTEN 0      4096         0.0.0.0:10001      0.0.0.0:*    users:(("docker-proxy",pid=2817,fd=4))
         $ curl -s localhost:10001 | grep -o '<title>.*</title>'
         <title>Welcome to nginx!</title>

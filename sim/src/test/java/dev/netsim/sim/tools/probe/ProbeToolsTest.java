@@ -76,11 +76,44 @@ class ProbeToolsTest {
   }
 
   @Test
+  void ncSendsItsInputAndQuitsOrHalfClosesAsAsked() {
+    // On Linux (kernel-transcript, the listeners writing to files) the same lines print the same replies,
+    // the listeners receive hi and hi2, and both end with their connection, leaving no socket in S.
+    assertThat(run(PAIR,
+        "ip netns exec S nc -l -p 80 <<< 'reply' > /dev/null &",
+        "echo hi | ip netns exec C nc -q 1 192.0.2.2 80",
+        "ip netns exec S nc -l -p 81 <<< 'reply2' &",
+        "echo hi2 | ip netns exec C nc -N 192.0.2.2 81",
+        "ip netns exec S ss -tan"))
+        .isEqualTo("""
+            $ ip netns exec S nc -l -p 80 <<< 'reply' > /dev/null &
+            $ echo hi | ip netns exec C nc -q 1 192.0.2.2 80
+            reply
+            $ ip netns exec S nc -l -p 81 <<< 'reply2' &
+            $ echo hi2 | ip netns exec C nc -N 192.0.2.2 81
+            hi2
+            reply2
+            $ ip netns exec S ss -tan
+            State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+            """);
+  }
+
+  @Test
   void ncUsageErrors() {
-    assertThat(run(PAIR, "nc -z -v 192.0.2.2 99999", "nc -z -v 192.0.2.2", "nc -l", "nc -x"))
+    assertThat(run(PAIR, "nc -z -v 192.0.2.2 99999", "nc -z -v 127.0.0.1 5-", "nc -z -v 127.0.0.1 a-b",
+        "nc -z -v 127.0.0.1 0-5", "nc -z -v 192.0.2.2", "nc -l", "nc -x"))
         .isEqualTo("""
             $ nc -z -v 192.0.2.2 99999
             nc: port number too large: 99999
+            [exit 1]
+            $ nc -z -v 127.0.0.1 5-
+            nc: port number invalid:\s
+            [exit 1]
+            $ nc -z -v 127.0.0.1 a-b
+            nc: port number invalid: a-b
+            [exit 1]
+            $ nc -z -v 127.0.0.1 0-5
+            nc: port number too small: 0
             [exit 1]
             $ nc -z -v 192.0.2.2
             nc: missing port number
@@ -143,14 +176,20 @@ class ProbeToolsTest {
   }
 
   @Test
-  void ssProcessesShowTheListenersOwner() {
-    String transcript = run(PAIR, "ip netns exec S nc -l -p 8080 &", "ip netns exec S ss -tnlp");
-    String pid = transcript.replaceAll("(?s).*pid=([0-9]+).*", "$1");
-    // ss prints the process cell with a space before it, and no delimiter before the column
-    String process = " users:((\"nc\",pid=" + pid + ",fd=3))";
-    assertThat(transcript).endsWith("$ ip netns exec S ss -tnlp\n"
-        + "State  Recv-Q Send-Q Local Address:Port Peer Address:Port" + String.format("%-" + process.length() + "s", "Process") + "\n"
-        + "LISTEN 0      1            0.0.0.0:8080      0.0.0.0:*   " + process + "\n");
+  void ssProcessesShowTheOwnersOfTcpAndUdpSockets() {
+    String transcript = run(PAIR, "ip netns exec S nc -l -p 8080 &", "ip netns exec S nc -u -l -p 5353 &",
+        "ip netns exec S ss -tlp", "ip netns exec S ss -tulp").replaceAll("pid=[0-9]{4}", "pid=NNNN");
+    // As ss 6.1 prints them: the last row's process cell does not widen the Process column (ss measures a
+    // cell only when it moves on to the next), so one row leaves the header unpadded and two rows do not.
+    assertThat(transcript).endsWith("""
+        $ ip netns exec S ss -tlp
+        State  Recv-Q Send-Q Local Address:Port     Peer Address:PortProcess
+        LISTEN 0      1            0.0.0.0:http-alt      0.0.0.0:*    users:(("nc",pid=NNNN,fd=3))
+        $ ip netns exec S ss -tulp
+        Netid State  Recv-Q Send-Q Local Address:Port     Peer Address:PortProcess                     \s
+        udp   UNCONN 0      0            0.0.0.0:mdns          0.0.0.0:*    users:(("nc",pid=NNNN,fd=3))
+        tcp   LISTEN 0      1            0.0.0.0:http-alt      0.0.0.0:*    users:(("nc",pid=NNNN,fd=3))
+        """);
   }
 
   @Test
