@@ -512,7 +512,8 @@ final class CommandParser {
     if (!name.isEmpty() && (name.charAt(0) == '-' || name.charAt(0) == '!')) {
       throw IptablesException.parameter("chain name not allowed to start with `" + name.charAt(0) + "'");
     }
-    if (ExtensionRegistry.standard().target(name) != null) {
+    // xtables_find_target takes "" for the standard target, so an empty name clashes too
+    if (name.isEmpty() || ExtensionRegistry.standard().target(name) != null) {
       throw IptablesException.parameter("chain name may not clash with target name");
     }
     for (int i = 0; i < name.length(); i++) {
