@@ -12,10 +12,10 @@ import dev.netsim.rules.model.TableName;
 import dev.netsim.rules.state.IptablesState;
 import dev.netsim.rules.state.KernelRefusal;
 import dev.netsim.rules.state.Transaction;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The {@code iptables-restore} program (1.8.9, nf_tables): reads an iptables-save dump and applies each table
@@ -23,21 +23,38 @@ import java.util.function.Function;
  * (tables committed before it stay). Without {@code --noflush} a table is replaced whole.
  */
 public final class IptablesRestore {
+  /** Reads a file named on the command line. */
+  @FunctionalInterface
+  public interface InputFiles {
+    /**
+     * The file's text.
+     *
+     * @throws IOException when it cannot be opened; the message is why, in strerror's words
+     *     ("No such file or directory", "Permission denied")
+     */
+    String read(String name) throws IOException;
+  }
+
+  /** No file at all: every name is not found. */
+  public static final InputFiles NO_FILES = name -> {
+    throw new IOException("No such file or directory");
+  };
+
   private static final String PROGRAM = "iptables-restore";
 
   private final IptablesState state;
   private final ExtensionRegistry registry;
-  private final Function<String, String> files;
+  private final InputFiles files;
   /** The first jump to a missing chain in the current table, reported at its COMMIT as iptables-nft does. */
 
   /**
-   * @param files reads the file named on the command line; returns null when it cannot be opened
+   * @param files reads the file named on the command line
    */
-  public IptablesRestore(IptablesState state, Function<String, String> files) {
+  public IptablesRestore(IptablesState state, InputFiles files) {
     this(state, ExtensionRegistry.standard(), files);
   }
 
-  public IptablesRestore(IptablesState state, ExtensionRegistry registry, Function<String, String> files) {
+  public IptablesRestore(IptablesState state, ExtensionRegistry registry, InputFiles files) {
     this.state = state;
     this.registry = registry;
     this.files = files;
@@ -125,9 +142,10 @@ public final class IptablesRestore {
         return 1;
       }
       String name = getopt.arg(getopt.optind());
-      input = files.apply(name);
-      if (input == null) {
-        err.print("Can't open " + name + ": No such file or directory\n");
+      try {
+        input = files.read(name);
+      } catch (IOException e) {
+        err.print("Can't open " + name + ": " + e.getMessage() + "\n");
         return 1;
       }
     }
