@@ -24,6 +24,16 @@ import java.util.stream.Stream;
  */
 public final class EchoTranscripts implements NetsimTranscripts {
   private final ToolRegistry tools = ToolRegistry.standard();
+  /** Where the temporary folders go: the system's temporary folder, or another for tests. */
+  private final Path tempParent;
+
+  public EchoTranscripts() {
+    this(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  EchoTranscripts(Path tempParent) {
+    this.tempParent = tempParent;
+  }
 
   @Override
   public String transcript(String scriptText, Path scriptDir) {
@@ -31,7 +41,7 @@ public final class EchoTranscripts implements NetsimTranscripts {
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     Path work;
     try {
-      work = Files.createTempDirectory("netsim-conform");
+      work = Files.createTempDirectory(tempParent, "netsim-conform");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
