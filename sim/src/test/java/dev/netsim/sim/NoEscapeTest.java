@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,13 @@ class NoEscapeTest {
     work = Files.createDirectories(root.resolve("work"));
     Files.createSymbolicLink(work.resolve("rules.v4"), Path.of("/etc/passwd"));
     Files.createSymbolicLink(work.resolve("etc"), Path.of("/etc"));
+  }
+
+  /** The links lead out of the temporary folder: removed here, so that cleaning it up does not warn. */
+  @AfterEach
+  void removeLinks() throws IOException {
+    Files.delete(work.resolve("rules.v4"));
+    Files.delete(work.resolve("etc"));
   }
 
   private String run(FilePolicy files, String script) {

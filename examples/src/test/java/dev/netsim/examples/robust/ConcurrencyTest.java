@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * from one shared snapshot agree with each other and leave the snapshot as it was.
  */
 class ConcurrencyTest {
-  private static final int THREADS = 8;
+  private static final int THREADS = 4;
   private static final long SEED = 0x7468726561647321L;
 
   @Test
