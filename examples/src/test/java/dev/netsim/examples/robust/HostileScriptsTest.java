@@ -162,6 +162,7 @@ class HostileScriptsTest {
     int failedLinkAdds = 0;
     for (int i = 0; i < 3000; i++) {
       String line = mutatedLine(random, IP_LINES.get(random.nextInt(IP_LINES.size())));
+      world.change(editor -> {}); // timers due now (link state, neighbour chatter) run first, not in the case
       Topology before = world.topology();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -174,7 +175,7 @@ class HostileScriptsTest {
       String output = bytes.toString(StandardCharsets.UTF_8);
       assertThat(output).as("case %d: %s", i, line).doesNotContain("Exception", "\tat ");
       boolean oneCommandFailed = result.diagnostic() == null && result.blocks().size() == 1
-          && result.blocks().get(0).status() != 0 && !line.matches(".*(&&|;|\\|\\||&).*")
+          && result.blocks().get(0).status() != 0 && !line.matches(".*[;&|].*")
           && !List.of(line.split(" ")).contains("exec"); // a command run by ip netns exec may fail part way
       if (oneCommandFailed) {
         failed++;
