@@ -3,6 +3,7 @@ package dev.netsim.rules.state;
 import dev.netsim.rules.ext.IptablesException;
 import dev.netsim.rules.ext.KernelError;
 import dev.netsim.rules.model.BuiltinStatus;
+import dev.netsim.rules.model.Chain;
 import dev.netsim.rules.model.Hook;
 import dev.netsim.rules.model.Policy;
 import dev.netsim.rules.model.Rule;
@@ -98,7 +99,7 @@ public final class Transaction {
 
   /** {@code -R CHAIN NUMBER}: replaces rule {@code number}; the new rule has new counters. */
   public void replace(TableName table, String chain, int number, RuleSpec spec, long packets, long bytes) {
-    ChainDraft draft = existingChain(table, chain);
+    ChainDraft draft = createdChain(table, chain);
     if (number > draft.size()) {
       throw new IptablesException(IptablesException.Kind.STRERROR, "Index of replacement too big.");
     }
@@ -110,8 +111,9 @@ public final class Transaction {
 
   /** {@code -D CHAIN SPEC}: deletes the first rule equal to {@code spec}. */
   public void delete(TableName table, String chain, RuleSpec spec) {
-    ChainDraft draft = existingChain(table, chain);
-    int index = indexOf(draft, spec);
+    // iptables-nft looks for the rule first: in a chain that is not there, it is a rule not found
+    ChainDraft draft = draft(table).chain(chain);
+    int index = draft == null ? -1 : indexOf(draft, spec);
     if (index < 0) {
       throw new IptablesException(IptablesException.Kind.STRERROR, BAD_RULE);
     }
@@ -120,7 +122,7 @@ public final class Transaction {
 
   /** {@code -D CHAIN NUMBER}. */
   public void delete(TableName table, String chain, int number) {
-    ChainDraft draft = existingChain(table, chain);
+    ChainDraft draft = createdChain(table, chain);
     if (number > draft.size()) {
       throw new IptablesException(IptablesException.Kind.STRERROR, "Index of deletion too big.");
     }
@@ -129,7 +131,7 @@ public final class Transaction {
 
   /** {@code -C CHAIN SPEC}: fails unless a rule equal to {@code spec} exists. */
   public void check(TableName table, String chain, RuleSpec spec) {
-    ChainDraft draft = existingChainForReading(table, chain);
+    ChainDraft draft = chainForReading(table, chain);
     if (draft == null || indexOf(draft, spec) < 0) {
       throw new IptablesException(IptablesException.Kind.STRERROR, BAD_RULE);
     }
@@ -360,16 +362,26 @@ public final class Transaction {
     return draft;
   }
 
-  private ChainDraft existingChainForReading(TableName table, String chain) {
+  /** The chain as it stands (without starting a draft of an untouched table), or null when there is none. */
+  private ChainDraft chainForReading(TableName table, String chain) {
     TableDraft tableDraft = drafts.get(table);
     if (tableDraft == null) {
-      Table existing = state.ruleset().tableOrEmpty(table);
-      if (existing.chain(chain) == null) {
-        throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
-      }
-      return new ChainDraft(existing.chain(chain));
+      Chain existing = state.ruleset().tableOrEmpty(table).chain(chain);
+      return existing == null ? null : new ChainDraft(existing);
     }
-    return existingChain(table, chain);
+    return tableDraft.chain(chain);
+  }
+
+  /**
+   * The chain, which must exist in the kernel: a built-in chain iptables-nft has not created yet (no rule or
+   * policy change brought it into being) is "No chain/target/match by that name" to -D NUMBER and -R.
+   */
+  private ChainDraft createdChain(TableName table, String chain) {
+    ChainDraft draft = existingChain(table, chain);
+    if (draft.isBuiltin() && draft.status() == BuiltinStatus.ABSENT) {
+      throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
+    }
+    return draft;
   }
 
   private TableDraft draft(TableName table) {
