@@ -1,5 +1,6 @@
 # -D, -C and -R where the chain is not there: a user chain that does not exist, a built-in chain iptables-nft
-# has not created yet (listing it does not create it), a table not yet created. Found by a differential run.
+# has not created yet (listing it does not create it), a table not yet created; -E checks the new name first.
+# Found by a differential run.
 iptables -D OUTPUT 1
 iptables -D OUTPUT -j ACCEPT
 iptables -D NOPE 1
@@ -23,3 +24,7 @@ iptables -D OUTPUT -j ACCEPT
 iptables -t nat -D PREROUTING 1
 iptables -t nat -D PREROUTING -j ACCEPT
 iptables -t nat -C PREROUTING -j ACCEPT
+iptables -E '' INPUT
+iptables -N A
+iptables -E NOPE A
+iptables -E INPUT A

@@ -278,12 +278,13 @@ public final class Transaction {
   /** {@code -E OLD NEW}: renames a user chain; jumps to it follow. */
   public void renameChain(TableName table, String chain, String newName) {
     TableDraft tableDraft = draft(table);
+    // nft_chain_user_rename looks for the new name first
+    if (tableDraft.chain(newName) != null || Hook.byChainName(newName) != null) {
+      throw new IptablesException(IptablesException.Kind.STRERROR, "File exists.");
+    }
     ChainDraft draft = tableDraft.chain(chain);
     if (draft == null || draft.isBuiltin()) {
       throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
-    }
-    if (tableDraft.chain(newName) != null || Hook.byChainName(newName) != null) {
-      throw new IptablesException(IptablesException.Kind.STRERROR, "File exists.");
     }
     tableDraft.renameUserChain(chain, newName);
   }
