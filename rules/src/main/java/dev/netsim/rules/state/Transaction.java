@@ -3,7 +3,6 @@ package dev.netsim.rules.state;
 import dev.netsim.rules.ext.IptablesException;
 import dev.netsim.rules.ext.KernelError;
 import dev.netsim.rules.model.BuiltinStatus;
-import dev.netsim.rules.model.Chain;
 import dev.netsim.rules.model.Hook;
 import dev.netsim.rules.model.Policy;
 import dev.netsim.rules.model.Rule;
@@ -14,8 +13,10 @@ import dev.netsim.rules.model.TableName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A batch of changes to a namespace's iptables, applied atomically by {@link #commit()} (one iptables
@@ -30,6 +31,8 @@ public final class Transaction {
 
   private final IptablesState state;
   private final Map<TableName, TableDraft> drafts = new EnumMap<>(TableName.class);
+  /** Tables iptables-restore deleted (its flush); one that nothing re-creates is gone at commit. */
+  private final Set<TableName> deleted = EnumSet.noneOf(TableName.class);
   private final List<Integer> allocated = new ArrayList<>();
   private final List<Integer> released = new ArrayList<>();
   private final List<Runnable> counterChanges = new ArrayList<>();
@@ -41,7 +44,7 @@ public final class Transaction {
 
   /** Whether the table exists (before or because of this batch). */
   public boolean tableExists(TableName table) {
-    return drafts.containsKey(table) || state.ruleset().exists(table);
+    return drafts.containsKey(table) || !deleted.contains(table) && state.ruleset().exists(table);
   }
 
   /** Whether chain {@code chain} exists in {@code table}: built-in chains always do. */
@@ -54,7 +57,10 @@ public final class Transaction {
     draft(table);
   }
 
-  /** Replaces the table by an empty one, as iptables-restore does before loading it (no --noflush). */
+  /**
+   * Deletes the table, as iptables-restore (without --noflush) does before loading it: the lines that follow
+   * create what they name; a table whose section names nothing is gone.
+   */
   public void replaceTable(TableName table) {
     Table old = state.ruleset().table(table);
     TableDraft current = drafts.get(table);
@@ -71,7 +77,8 @@ public final class Transaction {
         }
       }
     }
-    drafts.put(table, new TableDraft(Table.empty(table)));
+    drafts.remove(table);
+    deleted.add(table);
     for (Hook hook : table.builtinChains()) {
       counterChanges.add(() -> state.counters().setPolicy(table, hook, 0, 0));
     }
@@ -305,6 +312,9 @@ public final class Transaction {
     checkOpen();
     finished = true;
     Ruleset ruleset = state.ruleset();
+    for (TableName table : deleted) {
+      ruleset = ruleset.without(table);
+    }
     for (TableDraft draft : drafts.values()) {
       Table frozen = draft.freeze();
       ruleset = ruleset.with(frozen);
@@ -316,7 +326,9 @@ public final class Transaction {
     for (int id : released) {
       state.counters().release(id);
     }
-    state.install(ruleset, drafts.keySet());
+    Set<TableName> changed = EnumSet.copyOf(deleted);
+    changed.addAll(drafts.keySet());
+    state.install(ruleset, changed);
   }
 
   /** Drops the batch. */
@@ -365,12 +377,7 @@ public final class Transaction {
 
   /** The chain as it stands (without starting a draft of an untouched table), or null when there is none. */
   private ChainDraft chainForReading(TableName table, String chain) {
-    TableDraft tableDraft = drafts.get(table);
-    if (tableDraft == null) {
-      Chain existing = state.ruleset().tableOrEmpty(table).chain(chain);
-      return existing == null ? null : new ChainDraft(existing);
-    }
-    return tableDraft.chain(chain);
+    return view(table).chain(chain);
   }
 
   /**
@@ -386,16 +393,18 @@ public final class Transaction {
   }
 
   private TableDraft draft(TableName table) {
-    return drafts.computeIfAbsent(table, name -> {
-      Table current = state.ruleset().tableOrEmpty(name);
-      return new TableDraft(current, state.knownEdges(current));
-    });
+    return drafts.computeIfAbsent(table, this::startingDraft);
   }
 
   private TableDraft view(TableName table) {
     TableDraft draft = drafts.get(table);
-    if (draft != null) {
-      return draft;
+    return draft != null ? draft : startingDraft(table);
+  }
+
+  /** The table as this batch starts from it: empty once the batch deleted it. */
+  private TableDraft startingDraft(TableName table) {
+    if (deleted.contains(table)) {
+      return new TableDraft(Table.empty(table));
     }
     Table current = state.ruleset().tableOrEmpty(table);
     return new TableDraft(current, state.knownEdges(current));
