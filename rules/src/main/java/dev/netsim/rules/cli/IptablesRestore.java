@@ -154,10 +154,15 @@ public final class IptablesRestore {
 
   /**
    * What one table of the input has pending: the first jump to a chain that did not exist when its rule was
-   * read (the kernel only refuses it when the table is committed, so the error is reported at COMMIT).
+   * read (the kernel only refuses it when the table is committed, so the error is reported at COMMIT), and
+   * the first command iptables-nft could not carry out ("Index of insertion too big.", "Bad rule ..."), which
+   * it finds only when it prepares the batch at COMMIT, after every line has parsed, but reports with the
+   * command's line.
    */
   private static final class Pending {
     IptablesException missingJump;
+    IptablesException failed;
+    int failedLine;
   }
 
   private int restore(String input, Options options, PrintStream out, PrintStream err) {
@@ -180,6 +185,10 @@ public final class IptablesRestore {
         }
         boolean inTable = tx != null || skipping;
         if (inTable && line.equals("COMMIT")) {
+          if (pending.failed != null) {
+            tx.abort();
+            return ErrorPrinter.print(err, PROGRAM, pending.failed, pending.failedLine);
+          }
           // The kernel finds a jump to a missing chain only when the batch is sent; -t never sends it.
           if (pending.missingJump != null && !options.test()) {
             throw pending.missingJump;
@@ -345,11 +354,22 @@ public final class IptablesRestore {
         err.print(warning + "\n");
       }
     }
-    IptablesCommand.apply(command, table, tx, out, options.verbose() || command.verboseOn(), missing -> {
-      if (pending.missingJump == null) {
-        pending.missingJump = missing;
+    if (pending.failed != null) {
+      return; // the batch fails at COMMIT anyway; later lines are only parsed
+    }
+    try {
+      IptablesCommand.apply(command, table, tx, out, options.verbose() || command.verboseOn(), missing -> {
+        if (pending.missingJump == null) {
+          pending.missingJump = missing;
+        }
+      });
+    } catch (IptablesException error) {
+      if (error.kind() != IptablesException.Kind.STRERROR) {
+        throw error;
       }
-    });
+      pending.failed = error;
+      pending.failedLine = number;
+    }
   }
 
   /** iptables-restore's word splitting: blanks separate, double quotes group, backslash escapes in quotes. */

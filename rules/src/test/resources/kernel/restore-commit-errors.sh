@@ -1,0 +1,26 @@
+# iptables-restore finds a command it cannot carry out (an index too big, a rule or chain not there) only when
+# it prepares the batch at COMMIT: a later line that does not parse is reported instead. Found by a differential run.
+iptables-restore <<'RULES'
+*filter
+-I INPUT 5 -j ACCEPT
+COMMIT
+RULES
+iptables-restore --noflush <<'RULES'
+*filter
+-D INPUT -j ACCEPT
+-A INPUT -j DROP
+COMMIT
+RULES
+iptables-restore --noflush <<'RULES'
+*filter
+-D INPUT 3
+-A INPUT -j DROP
+COMMIT
+RULES
+iptables-restore --noflush <<'RULES'
+*filter
+-I INPUT 5 -j ACCEPT
+-A INPUT -p tcp --dport 99999 -j DROP
+COMMIT
+RULES
+iptables-save
