@@ -24,3 +24,26 @@ iptables-restore --noflush <<'RULES'
 COMMIT
 RULES
 iptables-save
+# Kernel refusals (ELOOP) wait for COMMIT too; a self-jump in a chain no base chain reaches is no loop.
+iptables -N A
+iptables -A A -j ACCEPT
+iptables-restore --noflush <<'RULES'
+*filter
+-A A -j A
+-A INPUT -p tcp --dport 99999 -j DROP
+COMMIT
+RULES
+iptables-restore --noflush <<'RULES'
+*filter
+-A A -j A
+-A INPUT -j DROP
+COMMIT
+RULES
+iptables-save
+iptables-restore --noflush <<'RULES'
+*filter
+-A INPUT -j A
+-A INPUT -p tcp --dport 99999 -j DROP
+COMMIT
+RULES
+iptables-save

@@ -155,13 +155,14 @@ public final class IptablesRestore {
   /**
    * What one table of the input has pending: the first jump to a chain that did not exist when its rule was
    * read (the kernel only refuses it when the table is committed, so the error is reported at COMMIT), and
-   * the first command iptables-nft could not carry out ("Index of insertion too big.", "Bad rule ..."), which
-   * it finds only when it prepares the batch at COMMIT, after every line has parsed, but reports with the
-   * command's line.
+   * the first command iptables-nft or the kernel could not carry out ("Index of insertion too big.", "Bad
+   * rule ...", ELOOP), found only when the batch is prepared and sent at COMMIT, after every line has parsed,
+   * but reported with the command's line.
    */
   private static final class Pending {
     IptablesException missingJump;
-    IptablesException failed;
+    /** An {@link IptablesException} or a {@link KernelRefusal}. */
+    RuntimeException failed;
     int failedLine;
   }
 
@@ -187,7 +188,9 @@ public final class IptablesRestore {
         if (inTable && line.equals("COMMIT")) {
           if (pending.failed != null) {
             tx.abort();
-            return ErrorPrinter.print(err, PROGRAM, pending.failed, pending.failedLine);
+            return pending.failed instanceof KernelRefusal refusal
+                ? ErrorPrinter.print(err, PROGRAM, refusal, pending.failedLine)
+                : ErrorPrinter.print(err, PROGRAM, (IptablesException) pending.failed, pending.failedLine);
           }
           // The kernel finds a jump to a missing chain only when the batch is sent; -t never sends it.
           if (pending.missingJump != null && !options.test()) {
@@ -368,6 +371,9 @@ public final class IptablesRestore {
         throw error;
       }
       pending.failed = error;
+      pending.failedLine = number;
+    } catch (KernelRefusal refusal) {
+      pending.failed = refusal;
       pending.failedLine = number;
     }
   }
