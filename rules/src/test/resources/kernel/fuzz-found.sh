@@ -27,3 +27,20 @@ iptables -A INPUT -m time --weekdays 127
 iptables -A INPUT -m time --monthdays ''
 iptables -S INPUT
 iptables-save
+# iptables-restore: a quote left open takes the line's newline into its word.
+iptables-restore <<'RULES'
+*filter
+"kubernetes ACCEPT [0:0]
+COMMIT
+RULES
+iptables-restore <<'RULES'
+*filter
+-A INPUT -m comment --comment "open
+COMMIT
+RULES
+iptables-restore <<'RULES'
+*filter
+-A INPUT -m comment --comment "closed" -j ACCEPT
+COMMIT
+RULES
+iptables-save

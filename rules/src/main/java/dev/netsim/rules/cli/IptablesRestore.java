@@ -344,7 +344,8 @@ public final class IptablesRestore {
       }
       text = text.substring(close + 1);
     }
-    argv.addAll(words(text));
+    // the line's newline is part of it, as fgets reads it: a quote left open takes it into its word
+    argv.addAll(words(text + "\n"));
     CommandParser parser = new CommandParser(registry, true, PROGRAM, table.id(), state.ipsets()::contains);
     ParsedCommand command;
     try {
@@ -378,7 +379,10 @@ public final class IptablesRestore {
     }
   }
 
-  /** iptables-restore's word splitting: blanks separate, double quotes group, backslash escapes in quotes. */
+  /**
+   * iptables-restore's word splitting: blanks and newlines separate, double quotes group (a newline too),
+   * backslash escapes in quotes.
+   */
   static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
@@ -403,7 +407,7 @@ public final class IptablesRestore {
       if (c == '"') {
         quoted = true;
         inWord = true;
-      } else if (c == ' ' || c == '\t') {
+      } else if (c == ' ' || c == '\t' || c == '\n') {
         if (inWord) {
           words.add(word.toString());
           word.setLength(0);
