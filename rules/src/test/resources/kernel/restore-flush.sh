@@ -21,3 +21,10 @@ iptables-restore --noflush <<'RULES'
 COMMIT
 RULES
 iptables-save
+# With --noflush an empty section creates no table.
+iptables-restore --noflush <<'RULES'
+*mangle
+COMMIT
+RULES
+iptables-save -t mangle
+iptables-save

@@ -186,15 +186,16 @@ public final class IptablesRestore {
         }
         boolean inTable = tx != null || skipping;
         if (inTable && line.equals("COMMIT")) {
+          // The kernel finds a jump to a missing chain only when the batch is sent; -t never sends it. That
+          // error comes before those of commands that could not be carried out.
+          if (pending.missingJump != null && !options.test()) {
+            throw pending.missingJump;
+          }
           if (pending.failed != null) {
             tx.abort();
             return pending.failed instanceof KernelRefusal refusal
                 ? ErrorPrinter.print(err, PROGRAM, refusal, pending.failedLine)
                 : ErrorPrinter.print(err, PROGRAM, (IptablesException) pending.failed, pending.failedLine);
-          }
-          // The kernel finds a jump to a missing chain only when the batch is sent; -t never sends it.
-          if (pending.missingJump != null && !options.test()) {
-            throw pending.missingJump;
           }
           pending.missingJump = null;
           if (tx != null) {
@@ -222,13 +223,12 @@ public final class IptablesRestore {
             continue;
           }
           tx = state.begin();
+          // with --noflush the table is created by the first line that needs it: an empty section creates none
           if (!options.noflush()) {
             if (options.verbose()) {
               flushMessages(table, out);
             }
             tx.replaceTable(table);
-          } else {
-            tx.createTable(table);
           }
           continue;
         }

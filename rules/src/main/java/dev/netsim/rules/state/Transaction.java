@@ -52,11 +52,6 @@ public final class Transaction {
     return view(table).chain(chain) != null;
   }
 
-  /** Creates the table if it does not exist yet (iptables-nft does so for every changing command). */
-  public void createTable(TableName table) {
-    draft(table);
-  }
-
   /**
    * Deletes the table, as iptables-restore (without --noflush) does before loading it: the lines that follow
    * create what they name; a table whose section names nothing is gone.
@@ -223,7 +218,7 @@ public final class Transaction {
   /** {@code -N CHAIN}. */
   public void newChain(TableName table, String chain) {
     TableDraft tableDraft = draft(table);
-    if (tableDraft.chain(chain) != null || Hook.byChainName(chain) != null) {
+    if (tableDraft.chain(chain) != null || isBuiltinName(table, chain)) {
       throw new IptablesException(IptablesException.Kind.STRERROR, "Chain already exists.");
     }
     tableDraft.addUserChain(chain);
@@ -286,7 +281,7 @@ public final class Transaction {
   public void renameChain(TableName table, String chain, String newName) {
     TableDraft tableDraft = draft(table);
     // nft_chain_user_rename looks for the new name first
-    if (tableDraft.chain(newName) != null || Hook.byChainName(newName) != null) {
+    if (tableDraft.chain(newName) != null || isBuiltinName(table, newName)) {
       throw new IptablesException(IptablesException.Kind.STRERROR, "File exists.");
     }
     ChainDraft draft = tableDraft.chain(chain);
@@ -390,6 +385,15 @@ public final class Transaction {
       throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
     }
     return draft;
+  }
+
+  /**
+   * Whether {@code chain} names a built-in chain of this table; another table's (PREROUTING in filter) is a
+   * free name for a user chain.
+   */
+  private static boolean isBuiltinName(TableName table, String chain) {
+    Hook hook = Hook.byChainName(chain);
+    return hook != null && table.hasBuiltin(hook);
   }
 
   private TableDraft draft(TableName table) {
