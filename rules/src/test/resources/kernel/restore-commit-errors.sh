@@ -47,3 +47,19 @@ iptables-restore --noflush <<'RULES'
 COMMIT
 RULES
 iptables-save
+# A policy that is no policy fails at COMMIT too.
+iptables-restore --noflush <<'RULES'
+*filter
+:INPUT BOGUS [0:0]
+-A INPUT -p tcp --dport 99999
+COMMIT
+RULES
+iptables-restore --noflush <<'RULES'
+*filter
+:INPUT BOGUS [0:0]
+COMMIT
+RULES
+iptables-restore --noflush <<'RULES'
+*filter
+:INPUT BOGUS [0:0]
+RULES

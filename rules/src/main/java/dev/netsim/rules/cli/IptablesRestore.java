@@ -240,7 +240,18 @@ public final class IptablesRestore {
           return 1;
         }
         if (line.charAt(0) == ':') {
-          chainLine(line, number, table, tx, options);
+          try {
+            chainLine(line, number, table, tx, options);
+          } catch (IptablesException error) {
+            // like a rule's command, a chain line that cannot be carried out ("Bad policy name.") fails at COMMIT
+            if (error.kind() != IptablesException.Kind.STRERROR) {
+              throw error;
+            }
+            if (pending.failed == null) {
+              pending.failed = error;
+              pending.failedLine = number;
+            }
+          }
           continue;
         }
         ruleLine(line, number, table, tx, options, pending, out, err);
