@@ -44,3 +44,10 @@ iptables-restore <<'RULES'
 COMMIT
 RULES
 iptables-save
+# -s and -d are parsed before the command's options are checked.
+iptables -t raw -L PREROUTING --source -n
+iptables -L INPUT -d -v
+iptables -L INPUT -s 1.2.3.4
+iptables -F -s 1.2.3.4,5.6.7.8
+iptables -L ! -s 1.2.3.4,5.6.7.8
+iptables -S -s 300.1.1.1

@@ -588,7 +588,8 @@ final class CommandParser {
     }
     boolean ruleCommand = (command & (CommandKind.REPLACE.bit() | CommandKind.INSERT.bit()
         | CommandKind.DELETE.bit() | CommandKind.APPEND.bit() | CommandKind.CHECK.bit())) != 0;
-    if (ruleCommand) {
+    // iptables parses -s and -d (ipv4_post_parse) before it checks which options the command allows
+    if (ruleCommand || sourceText != null || destinationText != null) {
       sources = Addresses.parseMultiple(sourceText != null ? sourceText : "0.0.0.0/0");
       destinations = Addresses.parseMultiple(destinationText != null ? destinationText : "0.0.0.0/0");
       if ((sources.size() > 1 || destinations.size() > 1)
