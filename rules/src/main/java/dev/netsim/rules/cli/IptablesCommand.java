@@ -150,7 +150,7 @@ public final class IptablesCommand {
       }
       case DELETE_NUM -> tx.delete(table, chain, command.ruleNumber());
       case FLUSH -> {
-        List<String> flushed = tx.flush(table, chain);
+        List<String> flushed = tx.flush(table, chain, verbose);
         if (verbose) {
           for (String name : flushed) {
             out.print("Flushing chain `" + name + "'\n");

@@ -314,7 +314,7 @@ public final class IptablesRestore {
       return;
     }
     if (tx.chainExists(table, chain)) {
-      tx.flush(table, chain);
+      tx.flush(table, chain, false);
     } else {
       tx.newChain(table, chain);
     }

@@ -140,19 +140,23 @@ public final class Transaction {
   }
 
   /**
-   * {@code -F [CHAIN]}: empties one chain or all chains of the table; returns the chains flushed. Flushing a
-   * whole table brings its built-in chains into existence (iptables-nft creates them to flush them); on a
-   * table nothing created it does nothing.
+   * {@code -F [CHAIN]}: empties one chain or all chains of the table; returns the chains flushed. A whole
+   * table's flush leaves built-in chains nothing created as they are, and does nothing on a table nothing
+   * created; but with {@code -v} iptables-nft lists every chain first, which brings the table and all its
+   * built-in chains into existence.
    */
-  public List<String> flush(TableName table, String chain) {
+  public List<String> flush(TableName table, String chain, boolean verbose) {
     if (chain == null) {
-      if (!tableExists(table)) {
+      if (!verbose && !tableExists(table)) {
         return List.of();
       }
       TableDraft tableDraft = draft(table);
       List<String> flushed = new ArrayList<>();
       for (ChainDraft each : tableDraft.chains()) {
         if (each.isBuiltin() && each.status() == BuiltinStatus.ABSENT) {
+          if (!verbose) {
+            continue;
+          }
           each.setStatus(BuiltinStatus.CREATED);
         }
         for (Rule rule : tableDraft.flush(each)) {
@@ -224,7 +228,10 @@ public final class Transaction {
     tableDraft.addUserChain(chain);
   }
 
-  /** {@code -X [CHAIN]}: deletes one user chain, or all of them; returns the chains deleted. */
+  /**
+   * {@code -X [CHAIN]}: deletes one user chain, or all of them and the empty built-in chains with policy
+   * ACCEPT (seen on the kernel); returns the user chains deleted.
+   */
   public List<String> deleteChain(TableName table, String chain) {
     if (!tableExists(table)) {
       if (chain != null) {
@@ -253,6 +260,15 @@ public final class Transaction {
     for (ChainDraft victim : victims) {
       tableDraft.removeUserChain(victim.name());
       names.add(victim.name());
+    }
+    if (chain == null) {
+      // -X without a chain also deletes, silently, the built-in chains -X INPUT would delete: empty, ACCEPT
+      for (ChainDraft each : tableDraft.chains()) {
+        if (each.isBuiltin() && each.status() != BuiltinStatus.ABSENT && each.size() == 0
+            && each.policy() == Policy.ACCEPT) {
+          each.setStatus(BuiltinStatus.ABSENT);
+        }
+      }
     }
     Collections.sort(names);
     return names;

@@ -33,7 +33,7 @@ class KernelTranscriptTest {
 
   static Stream<String> scripts() {
     return Stream.of("fresh-namespace", "command-errors", "listings", "chains", "restore", "save-options",
-        "restore-deferred", "extensions", "docker", "kube-proxy", "host-firewall", "restore-partial", "canonical-forms", "fuzz-found", "missing-chains", "restore-flush", "restore-commit-errors", "chain-names");
+        "restore-deferred", "extensions", "docker", "kube-proxy", "host-firewall", "restore-partial", "canonical-forms", "fuzz-found", "missing-chains", "restore-flush", "restore-commit-errors", "chain-names", "builtin-lifecycle");
   }
 
   @ParameterizedTest
