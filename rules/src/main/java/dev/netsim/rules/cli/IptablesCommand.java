@@ -139,12 +139,18 @@ public final class IptablesCommand {
           return;
         }
         // iptables-nft echoes a rule (-v) once it has found its chain, position or match in user space: not
-        // when that fails, but also when the kernel then refuses the rule
+        // when that fails, but also when the kernel then refuses the rule. -A looks nothing up: the kernel
+        // finds a missing chain, after the echo.
         try {
           changeRules(command, table, tx);
         } catch (KernelRefusal refusal) {
           echoRules(command, verbose, out);
           throw refusal;
+        } catch (IptablesException error) {
+          if (command.command() == CommandKind.APPEND) {
+            echoRules(command, verbose, out);
+          }
+          throw error;
         }
         echoRules(command, verbose, out);
       }
