@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Properties of the value parsers, on seeded random input (a fixed seed and number of cases, so a failure
  * reproduces and the run takes the same time): any text either parses or is refused with an
- * {@link InvalidValueException} naming the part that is wrong, never another exception; only ASCII parses; whatever parses prints back to text
- * that parses to the same value; and every value prints to text that parses back to it.
+ * {@link InvalidValueException} naming the part that is wrong, never another exception; only ASCII parses;
+ * whatever parses prints back to text that parses to the same value; and every value prints to text that
+ * parses back to it.
  */
 class ValueParsersPropertyTest {
   private static final long SEED = 0x6e657473696dL;

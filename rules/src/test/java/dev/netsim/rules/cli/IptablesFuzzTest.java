@@ -173,8 +173,8 @@ class IptablesFuzzTest {
         assertThat(output.err()).as(what).isNotEmpty();
         assertThat(output.err().lines().filter(line -> !line.isEmpty())).as(what).hasSizeLessThanOrEqualTo(4);
         IptablesState committed = startingState();
-        new IptablesRestore(committed, IptablesRestore.NO_FILES).run(argv, committedBefore(input, output.err()), new Output().out,
-            new Output().err);
+        new IptablesRestore(committed, IptablesRestore.NO_FILES).run(argv, committedBefore(input, output.err()),
+            new Output().out, new Output().err);
         assertThat(save(state)).as("%s: a failed restore changed more than the tables committed before it", what)
             .isEqualTo(save(committed));
       }
@@ -196,8 +196,8 @@ class IptablesFuzzTest {
       Output output = new Output();
       int status;
       try {
-        status = new IptablesRestore(state, IptablesRestore.NO_FILES).run(List.of("iptables-restore"), input, output.out,
-            output.err);
+        status = new IptablesRestore(state, IptablesRestore.NO_FILES).run(List.of("iptables-restore"), input,
+            output.out, output.err);
       } catch (RuntimeException e) {
         throw new AssertionError("case " + i + " threw " + e, e);
       }
@@ -272,8 +272,8 @@ class IptablesFuzzTest {
     }
     IptablesState copy = new IptablesState();
     Output output = new Output();
-    int status = new IptablesRestore(copy, IptablesRestore.NO_FILES).run(List.of("iptables-restore", "-c"), saved, output.out,
-        output.err);
+    int status = new IptablesRestore(copy, IptablesRestore.NO_FILES).run(List.of("iptables-restore", "-c"), saved,
+        output.out, output.err);
     assertThat(status).as("%s\nrestoring what was saved:\n%s\n%s", what, saved, output.err()).isZero();
     assertThat(save(copy)).as("%s\nsaved, restored and saved again", what).isEqualTo(saved);
   }
