@@ -30,7 +30,15 @@ import java.util.function.Supplier;
  *
  * <p>Commands replace the topology snapshot whole through {@link #change}, so a command that fails leaves it
  * untouched; afterwards the runtime state follows (entries of devices that went down or away are dropped, as
- * the kernel does). Not thread-safe: one script drives one world.
+ * the kernel does).
+ *
+ * <p>Threads: a world, its {@link Kernel} and everything they hold are confined to one thread at a time (one
+ * script drives one world; nothing inside synchronises). Separate worlds share nothing mutable, so any number
+ * of them may run on different threads at once and each gets exactly what it would get alone. What worlds do
+ * share is immutable: {@link Topology} snapshots (so {@code new World(other.topology())} on another thread
+ * starts from a shared, frozen topology, with its own neighbour caches, rule sets, counters and conntrack),
+ * the standard extension and tool registries, and model values (records). To probe one set-up from many
+ * threads, give each thread its own world built from the same snapshot or script.
  */
 public final class World {
   private final VirtualClock clock = new VirtualClock();

@@ -34,7 +34,7 @@ public record RouteProtocol(int value) {
         return new RouteProtocol(entry.getKey());
       }
     }
-    if (!text.isEmpty() && text.length() <= 3 && text.chars().allMatch(Character::isDigit)) {
+    if (!text.isEmpty() && text.length() <= 3 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       int value = Integer.parseInt(text);
       return value <= 255 ? new RouteProtocol(value) : null;
     }

@@ -179,7 +179,7 @@ final class SysctlResolver {
       return false;
     }
     for (int i = start; i < text.length(); i++) {
-      if (!Character.isDigit(text.charAt(i))) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') { // ASCII digits only, as the kernel reads them
         return false;
       }
     }

@@ -51,7 +51,7 @@ public record Ipv4Prefix(int address, int mask) {
       }
       return Ipv4.parse(text).bits();
     }
-    if (text.isEmpty() || text.length() > 2 || !text.chars().allMatch(Character::isDigit)) {
+    if (text.isEmpty() || text.length() > 2 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw invalidMask(text);
     }
     int length = Integer.parseInt(text);

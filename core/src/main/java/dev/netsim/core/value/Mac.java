@@ -26,7 +26,7 @@ public record Mac(long bits) {
       }
       int value = 0;
       for (char c : part.toCharArray()) {
-        int digit = Character.digit(c, 16);
+        int digit = c < 128 ? Character.digit(c, 16) : -1; // ASCII only, as the tools read it
         if (digit < 0) {
           throw invalid(text);
         }

@@ -37,7 +37,7 @@ public record Protocol(int number) {
     if ("all".equals(lower)) {
       return ALL;
     }
-    if (!lower.isEmpty() && lower.chars().allMatch(Character::isDigit) && lower.length() <= 3) {
+    if (!lower.isEmpty() && lower.chars().allMatch(c -> c >= '0' && c <= '9') && lower.length() <= 3) {
       int number = Integer.parseInt(lower);
       if (number <= 255) {
         return new Protocol(number);

@@ -512,7 +512,8 @@ final class CommandParser {
     if (!name.isEmpty() && (name.charAt(0) == '-' || name.charAt(0) == '!')) {
       throw IptablesException.parameter("chain name not allowed to start with `" + name.charAt(0) + "'");
     }
-    if (ExtensionRegistry.standard().target(name) != null) {
+    // xtables_find_target takes "" for the standard target, so an empty name clashes too
+    if (name.isEmpty() || ExtensionRegistry.standard().target(name) != null) {
       throw IptablesException.parameter("chain name may not clash with target name");
     }
     for (int i = 0; i < name.length(); i++) {
@@ -587,7 +588,8 @@ final class CommandParser {
     }
     boolean ruleCommand = (command & (CommandKind.REPLACE.bit() | CommandKind.INSERT.bit()
         | CommandKind.DELETE.bit() | CommandKind.APPEND.bit() | CommandKind.CHECK.bit())) != 0;
-    if (ruleCommand) {
+    // iptables parses -s and -d (ipv4_post_parse) before it checks which options the command allows
+    if (ruleCommand || sourceText != null || destinationText != null) {
       sources = Addresses.parseMultiple(sourceText != null ? sourceText : "0.0.0.0/0");
       destinations = Addresses.parseMultiple(destinationText != null ? destinationText : "0.0.0.0/0");
       if ((sources.size() > 1 || destinations.size() > 1)

@@ -138,37 +138,25 @@ public final class IptablesCommand {
           missingJump.accept(missing);
           return;
         }
-        if (verbose) {
-          for (RuleSpec rule : command.rules()) {
-            out.print(RulePrinter.echoRule(rule) + "\n");
+        // iptables-nft echoes a rule (-v) once it has found its chain, position or match in user space: not
+        // when that fails, but also when the kernel then refuses the rule. -A looks nothing up: the kernel
+        // finds a missing chain, after the echo.
+        try {
+          changeRules(command, table, tx);
+        } catch (KernelRefusal refusal) {
+          echoRules(command, verbose, out);
+          throw refusal;
+        } catch (IptablesException error) {
+          if (command.command() == CommandKind.APPEND) {
+            echoRules(command, verbose, out);
           }
+          throw error;
         }
-        switch (command.command()) {
-          case APPEND -> tx.append(table, chain, command.rules(), command.packets(), command.bytes());
-          case INSERT -> tx.insert(table, chain, command.ruleNumber(), command.rules(), command.packets(),
-              command.bytes());
-          case REPLACE -> {
-            if (command.rules().size() != 1) {
-              throw IptablesException.parameter("Replacement rule does not specify a unique address");
-            }
-            tx.replace(table, chain, command.ruleNumber(), command.rules().get(0), command.packets(),
-                command.bytes());
-          }
-          case DELETE -> {
-            for (RuleSpec rule : command.rules()) {
-              tx.delete(table, chain, rule);
-            }
-          }
-          default -> {
-            for (RuleSpec rule : command.rules()) {
-              tx.check(table, chain, rule);
-            }
-          }
-        }
+        echoRules(command, verbose, out);
       }
       case DELETE_NUM -> tx.delete(table, chain, command.ruleNumber());
       case FLUSH -> {
-        List<String> flushed = tx.flush(table, chain);
+        List<String> flushed = tx.flush(table, chain, verbose);
         if (verbose) {
           for (String name : flushed) {
             out.print("Flushing chain `" + name + "'\n");
@@ -201,6 +189,41 @@ public final class IptablesCommand {
           throw new IptablesException(IptablesException.Kind.STRERROR, "Bad built-in chain name.");
         }
         tx.setPolicy(table, hook, policy, 0, 0);
+      }
+    }
+  }
+
+  /** The rule changes of -A, -I, -R, -D and -C. */
+  private static void changeRules(ParsedCommand command, TableName table, Transaction tx) {
+    String chain = command.chain();
+    switch (command.command()) {
+      case APPEND -> tx.append(table, chain, command.rules(), command.packets(), command.bytes());
+      case INSERT -> tx.insert(table, chain, command.ruleNumber(), command.rules(), command.packets(),
+          command.bytes());
+      case REPLACE -> {
+        if (command.rules().size() != 1) {
+          throw IptablesException.parameter("Replacement rule does not specify a unique address");
+        }
+        tx.replace(table, chain, command.ruleNumber(), command.rules().get(0), command.packets(),
+            command.bytes());
+      }
+      case DELETE -> {
+        for (RuleSpec rule : command.rules()) {
+          tx.delete(table, chain, rule);
+        }
+      }
+      default -> {
+        for (RuleSpec rule : command.rules()) {
+          tx.check(table, chain, rule);
+        }
+      }
+    }
+  }
+
+  private static void echoRules(ParsedCommand command, boolean verbose, PrintStream out) {
+    if (verbose) {
+      for (RuleSpec rule : command.rules()) {
+        out.print(RulePrinter.echoRule(rule) + "\n");
       }
     }
   }

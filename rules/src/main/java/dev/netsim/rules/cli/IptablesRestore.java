@@ -12,10 +12,10 @@ import dev.netsim.rules.model.TableName;
 import dev.netsim.rules.state.IptablesState;
 import dev.netsim.rules.state.KernelRefusal;
 import dev.netsim.rules.state.Transaction;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The {@code iptables-restore} program (1.8.9, nf_tables): reads an iptables-save dump and applies each table
@@ -23,21 +23,38 @@ import java.util.function.Function;
  * (tables committed before it stay). Without {@code --noflush} a table is replaced whole.
  */
 public final class IptablesRestore {
+  /** Reads a file named on the command line. */
+  @FunctionalInterface
+  public interface InputFiles {
+    /**
+     * The file's text.
+     *
+     * @throws IOException when it cannot be opened; the message is why, in strerror's words
+     *     ("No such file or directory", "Permission denied")
+     */
+    String read(String name) throws IOException;
+  }
+
+  /** No file at all: every name is not found. */
+  public static final InputFiles NO_FILES = name -> {
+    throw new IOException("No such file or directory");
+  };
+
   private static final String PROGRAM = "iptables-restore";
 
   private final IptablesState state;
   private final ExtensionRegistry registry;
-  private final Function<String, String> files;
+  private final InputFiles files;
   /** The first jump to a missing chain in the current table, reported at its COMMIT as iptables-nft does. */
 
   /**
-   * @param files reads the file named on the command line; returns null when it cannot be opened
+   * @param files reads the file named on the command line
    */
-  public IptablesRestore(IptablesState state, Function<String, String> files) {
+  public IptablesRestore(IptablesState state, InputFiles files) {
     this(state, ExtensionRegistry.standard(), files);
   }
 
-  public IptablesRestore(IptablesState state, ExtensionRegistry registry, Function<String, String> files) {
+  public IptablesRestore(IptablesState state, ExtensionRegistry registry, InputFiles files) {
     this.state = state;
     this.registry = registry;
     this.files = files;
@@ -125,9 +142,10 @@ public final class IptablesRestore {
         return 1;
       }
       String name = getopt.arg(getopt.optind());
-      input = files.apply(name);
-      if (input == null) {
-        err.print("Can't open " + name + ": No such file or directory\n");
+      try {
+        input = files.read(name);
+      } catch (IOException e) {
+        err.print("Can't open " + name + ": " + e.getMessage() + "\n");
         return 1;
       }
     }
@@ -136,10 +154,16 @@ public final class IptablesRestore {
 
   /**
    * What one table of the input has pending: the first jump to a chain that did not exist when its rule was
-   * read (the kernel only refuses it when the table is committed, so the error is reported at COMMIT).
+   * read (the kernel only refuses it when the table is committed, so the error is reported at COMMIT), and
+   * the first command iptables-nft or the kernel could not carry out ("Index of insertion too big.", "Bad
+   * rule ...", ELOOP), found only when the batch is prepared and sent at COMMIT, after every line has parsed,
+   * but reported with the command's line.
    */
   private static final class Pending {
     IptablesException missingJump;
+    /** An {@link IptablesException} or a {@link KernelRefusal}. */
+    RuntimeException failed;
+    int failedLine;
   }
 
   private int restore(String input, Options options, PrintStream out, PrintStream err) {
@@ -162,9 +186,16 @@ public final class IptablesRestore {
         }
         boolean inTable = tx != null || skipping;
         if (inTable && line.equals("COMMIT")) {
-          // The kernel finds a jump to a missing chain only when the batch is sent; -t never sends it.
+          // The kernel finds a jump to a missing chain only when the batch is sent; -t never sends it. That
+          // error comes before those of commands that could not be carried out.
           if (pending.missingJump != null && !options.test()) {
             throw pending.missingJump;
+          }
+          if (pending.failed != null) {
+            tx.abort();
+            return pending.failed instanceof KernelRefusal refusal
+                ? ErrorPrinter.print(err, PROGRAM, refusal, pending.failedLine)
+                : ErrorPrinter.print(err, PROGRAM, (IptablesException) pending.failed, pending.failedLine);
           }
           pending.missingJump = null;
           if (tx != null) {
@@ -192,13 +223,12 @@ public final class IptablesRestore {
             continue;
           }
           tx = state.begin();
+          // with --noflush the table is created by the first line that needs it: an empty section creates none
           if (!options.noflush()) {
             if (options.verbose()) {
               flushMessages(table, out);
             }
             tx.replaceTable(table);
-          } else {
-            tx.createTable(table);
           }
           continue;
         }
@@ -210,7 +240,18 @@ public final class IptablesRestore {
           return 1;
         }
         if (line.charAt(0) == ':') {
-          chainLine(line, number, table, tx, options);
+          try {
+            chainLine(line, number, table, tx, options);
+          } catch (IptablesException error) {
+            // like a rule's command, a chain line that cannot be carried out ("Bad policy name.") fails at COMMIT
+            if (error.kind() != IptablesException.Kind.STRERROR) {
+              throw error;
+            }
+            if (pending.failed == null) {
+              pending.failed = error;
+              pending.failedLine = number;
+            }
+          }
           continue;
         }
         ruleLine(line, number, table, tx, options, pending, out, err);
@@ -273,7 +314,7 @@ public final class IptablesRestore {
       return;
     }
     if (tx.chainExists(table, chain)) {
-      tx.flush(table, chain);
+      tx.flush(table, chain, false);
     } else {
       tx.newChain(table, chain);
     }
@@ -314,7 +355,8 @@ public final class IptablesRestore {
       }
       text = text.substring(close + 1);
     }
-    argv.addAll(words(text));
+    // the line's newline is part of it, as fgets reads it: a quote left open takes it into its word
+    argv.addAll(words(text + "\n"));
     CommandParser parser = new CommandParser(registry, true, PROGRAM, table.id(), state.ipsets()::contains);
     ParsedCommand command;
     try {
@@ -327,14 +369,31 @@ public final class IptablesRestore {
         err.print(warning + "\n");
       }
     }
-    IptablesCommand.apply(command, table, tx, out, options.verbose() || command.verboseOn(), missing -> {
-      if (pending.missingJump == null) {
-        pending.missingJump = missing;
+    if (pending.failed != null) {
+      return; // the batch fails at COMMIT anyway; later lines are only parsed
+    }
+    try {
+      IptablesCommand.apply(command, table, tx, out, options.verbose() || command.verboseOn(), missing -> {
+        if (pending.missingJump == null) {
+          pending.missingJump = missing;
+        }
+      });
+    } catch (IptablesException error) {
+      if (error.kind() != IptablesException.Kind.STRERROR) {
+        throw error;
       }
-    });
+      pending.failed = error;
+      pending.failedLine = number;
+    } catch (KernelRefusal refusal) {
+      pending.failed = refusal;
+      pending.failedLine = number;
+    }
   }
 
-  /** iptables-restore's word splitting: blanks separate, double quotes group, backslash escapes in quotes. */
+  /**
+   * iptables-restore's word splitting: blanks and newlines separate, double quotes group (a newline too),
+   * backslash escapes in quotes.
+   */
   static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
@@ -359,7 +418,7 @@ public final class IptablesRestore {
       if (c == '"') {
         quoted = true;
         inWord = true;
-      } else if (c == ' ' || c == '\t') {
+      } else if (c == ' ' || c == '\t' || c == '\n') {
         if (inWord) {
           words.add(word.toString());
           word.setLength(0);

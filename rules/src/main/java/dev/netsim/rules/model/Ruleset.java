@@ -37,6 +37,14 @@ public record Ruleset(Map<TableName, Table> tables) {
     return table != null ? table : Table.empty(name);
   }
 
+  /** This rule set without the table {@code name} (as if nothing had ever created it). */
+  public Ruleset without(TableName name) {
+    Map<TableName, Table> copy = new EnumMap<>(TableName.class);
+    copy.putAll(tables);
+    copy.remove(name);
+    return new Ruleset(copy);
+  }
+
   public Ruleset with(Table table) {
     Map<TableName, Table> copy = new EnumMap<>(TableName.class);
     copy.putAll(tables);

@@ -153,7 +153,10 @@ final class TableDraft {
     if (target != null) {
       ChainDraft jumped = chain(target);
       if (jumped.isBuiltin()) {
-        return jumped.status() == BuiltinStatus.ABSENT ? KernelError.ENOENT : KernelError.EOPNOTSUPP;
+        // a jump to a base chain is EOPNOTSUPP; one not yet created is ENOENT, unless it is the chain the
+        // rule goes in, which iptables-nft creates in the same batch first
+        return jumped.status() == BuiltinStatus.ABSENT && jumped != chain ? KernelError.ENOENT
+            : KernelError.EOPNOTSUPP;
       }
       ensureGraph();
       addEdge(chain.name(), target);

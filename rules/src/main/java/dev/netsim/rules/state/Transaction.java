@@ -13,8 +13,10 @@ import dev.netsim.rules.model.TableName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A batch of changes to a namespace's iptables, applied atomically by {@link #commit()} (one iptables
@@ -29,6 +31,8 @@ public final class Transaction {
 
   private final IptablesState state;
   private final Map<TableName, TableDraft> drafts = new EnumMap<>(TableName.class);
+  /** Tables iptables-restore deleted (its flush); one that nothing re-creates is gone at commit. */
+  private final Set<TableName> deleted = EnumSet.noneOf(TableName.class);
   private final List<Integer> allocated = new ArrayList<>();
   private final List<Integer> released = new ArrayList<>();
   private final List<Runnable> counterChanges = new ArrayList<>();
@@ -40,7 +44,7 @@ public final class Transaction {
 
   /** Whether the table exists (before or because of this batch). */
   public boolean tableExists(TableName table) {
-    return drafts.containsKey(table) || state.ruleset().exists(table);
+    return drafts.containsKey(table) || !deleted.contains(table) && state.ruleset().exists(table);
   }
 
   /** Whether chain {@code chain} exists in {@code table}: built-in chains always do. */
@@ -48,12 +52,10 @@ public final class Transaction {
     return view(table).chain(chain) != null;
   }
 
-  /** Creates the table if it does not exist yet (iptables-nft does so for every changing command). */
-  public void createTable(TableName table) {
-    draft(table);
-  }
-
-  /** Replaces the table by an empty one, as iptables-restore does before loading it (no --noflush). */
+  /**
+   * Deletes the table, as iptables-restore (without --noflush) does before loading it: the lines that follow
+   * create what they name; a table whose section names nothing is gone.
+   */
   public void replaceTable(TableName table) {
     Table old = state.ruleset().table(table);
     TableDraft current = drafts.get(table);
@@ -70,7 +72,8 @@ public final class Transaction {
         }
       }
     }
-    drafts.put(table, new TableDraft(Table.empty(table)));
+    drafts.remove(table);
+    deleted.add(table);
     for (Hook hook : table.builtinChains()) {
       counterChanges.add(() -> state.counters().setPolicy(table, hook, 0, 0));
     }
@@ -98,7 +101,7 @@ public final class Transaction {
 
   /** {@code -R CHAIN NUMBER}: replaces rule {@code number}; the new rule has new counters. */
   public void replace(TableName table, String chain, int number, RuleSpec spec, long packets, long bytes) {
-    ChainDraft draft = existingChain(table, chain);
+    ChainDraft draft = createdChain(table, chain);
     if (number > draft.size()) {
       throw new IptablesException(IptablesException.Kind.STRERROR, "Index of replacement too big.");
     }
@@ -110,8 +113,9 @@ public final class Transaction {
 
   /** {@code -D CHAIN SPEC}: deletes the first rule equal to {@code spec}. */
   public void delete(TableName table, String chain, RuleSpec spec) {
-    ChainDraft draft = existingChain(table, chain);
-    int index = indexOf(draft, spec);
+    // iptables-nft looks for the rule first: in a chain that is not there, it is a rule not found
+    ChainDraft draft = draft(table).chain(chain);
+    int index = draft == null ? -1 : indexOf(draft, spec);
     if (index < 0) {
       throw new IptablesException(IptablesException.Kind.STRERROR, BAD_RULE);
     }
@@ -120,7 +124,7 @@ public final class Transaction {
 
   /** {@code -D CHAIN NUMBER}. */
   public void delete(TableName table, String chain, int number) {
-    ChainDraft draft = existingChain(table, chain);
+    ChainDraft draft = createdChain(table, chain);
     if (number > draft.size()) {
       throw new IptablesException(IptablesException.Kind.STRERROR, "Index of deletion too big.");
     }
@@ -129,26 +133,30 @@ public final class Transaction {
 
   /** {@code -C CHAIN SPEC}: fails unless a rule equal to {@code spec} exists. */
   public void check(TableName table, String chain, RuleSpec spec) {
-    ChainDraft draft = existingChainForReading(table, chain);
+    ChainDraft draft = chainForReading(table, chain);
     if (draft == null || indexOf(draft, spec) < 0) {
       throw new IptablesException(IptablesException.Kind.STRERROR, BAD_RULE);
     }
   }
 
   /**
-   * {@code -F [CHAIN]}: empties one chain or all chains of the table; returns the chains flushed. Flushing a
-   * whole table brings its built-in chains into existence (iptables-nft creates them to flush them); on a
-   * table nothing created it does nothing.
+   * {@code -F [CHAIN]}: empties one chain or all chains of the table; returns the chains flushed. A whole
+   * table's flush leaves built-in chains nothing created as they are, and does nothing on a table nothing
+   * created; but with {@code -v} iptables-nft lists every chain first, which brings the table and all its
+   * built-in chains into existence.
    */
-  public List<String> flush(TableName table, String chain) {
+  public List<String> flush(TableName table, String chain, boolean verbose) {
     if (chain == null) {
-      if (!tableExists(table)) {
+      if (!verbose && !tableExists(table)) {
         return List.of();
       }
       TableDraft tableDraft = draft(table);
       List<String> flushed = new ArrayList<>();
       for (ChainDraft each : tableDraft.chains()) {
         if (each.isBuiltin() && each.status() == BuiltinStatus.ABSENT) {
+          if (!verbose) {
+            continue;
+          }
           each.setStatus(BuiltinStatus.CREATED);
         }
         for (Rule rule : tableDraft.flush(each)) {
@@ -214,13 +222,16 @@ public final class Transaction {
   /** {@code -N CHAIN}. */
   public void newChain(TableName table, String chain) {
     TableDraft tableDraft = draft(table);
-    if (tableDraft.chain(chain) != null || Hook.byChainName(chain) != null) {
+    if (tableDraft.chain(chain) != null || isBuiltinName(table, chain)) {
       throw new IptablesException(IptablesException.Kind.STRERROR, "Chain already exists.");
     }
     tableDraft.addUserChain(chain);
   }
 
-  /** {@code -X [CHAIN]}: deletes one user chain, or all of them; returns the chains deleted. */
+  /**
+   * {@code -X [CHAIN]}: deletes one user chain, or all of them and the empty built-in chains with policy
+   * ACCEPT (seen on the kernel); returns the user chains deleted.
+   */
   public List<String> deleteChain(TableName table, String chain) {
     if (!tableExists(table)) {
       if (chain != null) {
@@ -250,6 +261,15 @@ public final class Transaction {
       tableDraft.removeUserChain(victim.name());
       names.add(victim.name());
     }
+    if (chain == null) {
+      // -X without a chain also deletes, silently, the built-in chains -X INPUT would delete: empty, ACCEPT
+      for (ChainDraft each : tableDraft.chains()) {
+        if (each.isBuiltin() && each.status() != BuiltinStatus.ABSENT && each.size() == 0
+            && each.policy() == Policy.ACCEPT) {
+          each.setStatus(BuiltinStatus.ABSENT);
+        }
+      }
+    }
     Collections.sort(names);
     return names;
   }
@@ -276,12 +296,13 @@ public final class Transaction {
   /** {@code -E OLD NEW}: renames a user chain; jumps to it follow. */
   public void renameChain(TableName table, String chain, String newName) {
     TableDraft tableDraft = draft(table);
+    // nft_chain_user_rename looks for the new name first
+    if (tableDraft.chain(newName) != null || isBuiltinName(table, newName)) {
+      throw new IptablesException(IptablesException.Kind.STRERROR, "File exists.");
+    }
     ChainDraft draft = tableDraft.chain(chain);
     if (draft == null || draft.isBuiltin()) {
       throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
-    }
-    if (tableDraft.chain(newName) != null || Hook.byChainName(newName) != null) {
-      throw new IptablesException(IptablesException.Kind.STRERROR, "File exists.");
     }
     tableDraft.renameUserChain(chain, newName);
   }
@@ -302,6 +323,9 @@ public final class Transaction {
     checkOpen();
     finished = true;
     Ruleset ruleset = state.ruleset();
+    for (TableName table : deleted) {
+      ruleset = ruleset.without(table);
+    }
     for (TableDraft draft : drafts.values()) {
       Table frozen = draft.freeze();
       ruleset = ruleset.with(frozen);
@@ -313,7 +337,9 @@ public final class Transaction {
     for (int id : released) {
       state.counters().release(id);
     }
-    state.install(ruleset, drafts.keySet());
+    Set<TableName> changed = EnumSet.copyOf(deleted);
+    changed.addAll(drafts.keySet());
+    state.install(ruleset, changed);
   }
 
   /** Drops the batch. */
@@ -360,29 +386,45 @@ public final class Transaction {
     return draft;
   }
 
-  private ChainDraft existingChainForReading(TableName table, String chain) {
-    TableDraft tableDraft = drafts.get(table);
-    if (tableDraft == null) {
-      Table existing = state.ruleset().tableOrEmpty(table);
-      if (existing.chain(chain) == null) {
-        throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
-      }
-      return new ChainDraft(existing.chain(chain));
+  /** The chain as it stands (without starting a draft of an untouched table), or null when there is none. */
+  private ChainDraft chainForReading(TableName table, String chain) {
+    return view(table).chain(chain);
+  }
+
+  /**
+   * The chain, which must exist in the kernel: a built-in chain iptables-nft has not created yet (no rule or
+   * policy change brought it into being) is "No chain/target/match by that name" to -D NUMBER and -R.
+   */
+  private ChainDraft createdChain(TableName table, String chain) {
+    ChainDraft draft = existingChain(table, chain);
+    if (draft.isBuiltin() && draft.status() == BuiltinStatus.ABSENT) {
+      throw new IptablesException(IptablesException.Kind.STRERROR, NO_CHAIN);
     }
-    return existingChain(table, chain);
+    return draft;
+  }
+
+  /**
+   * Whether {@code chain} names a built-in chain of this table; another table's (PREROUTING in filter) is a
+   * free name for a user chain.
+   */
+  private static boolean isBuiltinName(TableName table, String chain) {
+    Hook hook = Hook.byChainName(chain);
+    return hook != null && table.hasBuiltin(hook);
   }
 
   private TableDraft draft(TableName table) {
-    return drafts.computeIfAbsent(table, name -> {
-      Table current = state.ruleset().tableOrEmpty(name);
-      return new TableDraft(current, state.knownEdges(current));
-    });
+    return drafts.computeIfAbsent(table, this::startingDraft);
   }
 
   private TableDraft view(TableName table) {
     TableDraft draft = drafts.get(table);
-    if (draft != null) {
-      return draft;
+    return draft != null ? draft : startingDraft(table);
+  }
+
+  /** The table as this batch starts from it: empty once the batch deleted it. */
+  private TableDraft startingDraft(TableName table) {
+    if (deleted.contains(table)) {
+      return new TableDraft(Table.empty(table));
     }
     Table current = state.ruleset().tableOrEmpty(table);
     return new TableDraft(current, state.knownEdges(current));

@@ -33,7 +33,7 @@ class KernelTranscriptTest {
 
   static Stream<String> scripts() {
     return Stream.of("fresh-namespace", "command-errors", "listings", "chains", "restore", "save-options",
-        "restore-deferred", "extensions", "docker", "kube-proxy", "host-firewall", "restore-partial", "canonical-forms");
+        "restore-deferred", "extensions", "docker", "kube-proxy", "host-firewall", "restore-partial", "canonical-forms", "fuzz-found", "missing-chains", "restore-flush", "restore-commit-errors", "chain-names", "builtin-lifecycle");
   }
 
   @ParameterizedTest
@@ -66,7 +66,7 @@ class KernelTranscriptTest {
       case "iptables" -> new IptablesCommand(state).run(argv, stream, stream);
       case "iptables-save" -> new IptablesSave(state,
           () -> ZonedDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC), name -> stream).run(argv, stream, stream);
-      case "iptables-restore" -> new IptablesRestore(state, name -> null).run(argv, step.stdin(), stream, stream);
+      case "iptables-restore" -> new IptablesRestore(state, IptablesRestore.NO_FILES).run(argv, step.stdin(), stream, stream);
       default -> throw new IllegalArgumentException("cannot replay " + line);
     };
     List<String> out = new ArrayList<>(List.of(bytes.toString(StandardCharsets.UTF_8).split("\n", -1)));

@@ -47,7 +47,7 @@ class LargeRulesetTest {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     IptablesState state = new IptablesState();
     long start = System.nanoTime();
-    assertThat(new IptablesRestore(state, name -> null).run(List.of("iptables-restore"), input, sink, sink))
+    assertThat(new IptablesRestore(state, IptablesRestore.NO_FILES).run(List.of("iptables-restore"), input, sink, sink))
         .isZero();
     long restored = System.nanoTime() - start;
     assertThat(state.ruleset().table(TableName.FILTER).chain("CUSTOMER").size()).isEqualTo(RULES);

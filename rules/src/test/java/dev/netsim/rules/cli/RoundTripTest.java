@@ -86,7 +86,7 @@ class RoundTripTest {
   private static String restore(IptablesState state, String input, String... argv) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    int status = new IptablesRestore(state, name -> null).run(List.of(argv), input, stream, stream);
+    int status = new IptablesRestore(state, IptablesRestore.NO_FILES).run(List.of(argv), input, stream, stream);
     return bytes.toString(StandardCharsets.UTF_8) + (status != 0 ? "[exit " + status + "]" : "");
   }
 

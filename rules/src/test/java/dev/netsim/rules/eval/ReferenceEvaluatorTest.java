@@ -32,7 +32,7 @@ class ReferenceEvaluatorTest {
   private void restore(String rules) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int status = new IptablesRestore(state, name -> null).run(List.of("iptables-restore"), rules, stream, stream);
+    int status = new IptablesRestore(state, IptablesRestore.NO_FILES).run(List.of("iptables-restore"), rules, stream, stream);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(status).isZero();
   }

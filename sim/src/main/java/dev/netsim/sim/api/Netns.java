@@ -130,7 +130,7 @@ public final class Netns {
     IptablesState state = iptables();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int status = new IptablesRestore(state, file -> null).run(List.of("iptables-restore"), iptablesSave,
+    int status = new IptablesRestore(state, IptablesRestore.NO_FILES).run(List.of("iptables-restore"), iptablesSave,
         new PrintStream(output, true, StandardCharsets.UTF_8), new PrintStream(errors, true, StandardCharsets.UTF_8));
     if (status != 0) {
       throw new NetsimException(errors.toString(StandardCharsets.UTF_8).strip());

@@ -3,7 +3,6 @@ package dev.netsim.sim.capture;
 import dev.netsim.core.packet.EthernetFrame;
 import dev.netsim.core.value.Mac;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,6 +24,9 @@ public final class PcapReader {
       super(message);
     }
   }
+
+  /** libpcap's largest record (MAXIMUM_SNAPLEN): a longer captured length is a damaged file. */
+  static final int MAX_SNAPLEN = 262144;
 
   private final DataInputStream in;
   private final ByteOrder order;
@@ -57,6 +59,14 @@ public final class PcapReader {
           + header.length);
     }
     ByteBuffer fields = ByteBuffer.wrap(header).order(order);
+    int major = Short.toUnsignedInt(fields.getShort(4));
+    int minor = Short.toUnsignedInt(fields.getShort(6));
+    if (major < 2) {
+      throw new BadFileException("archaic pcap savefile format");
+    }
+    if (major != 2 || minor > 4) {
+      throw new BadFileException("unsupported pcap savefile version " + major + "." + minor);
+    }
     snapshotLength = fields.getInt(16);
     try {
       link = LinkType.ofCode(fields.getInt(20));
@@ -103,13 +113,17 @@ public final class PcapReader {
     ByteBuffer fields = ByteBuffer.wrap(header).order(order);
     long seconds = Integer.toUnsignedLong(fields.getInt(0));
     long micros = Integer.toUnsignedLong(fields.getInt(4));
-    int captured = fields.getInt(8);
-    byte[] data;
-    try {
-      data = new byte[captured];
-      in.readFully(data);
-    } catch (EOFException e) {
-      throw new BadFileException("truncated dump file; tried to read " + captured + " captured bytes");
+    long captured = Integer.toUnsignedLong(fields.getInt(8));
+    if (captured > MAX_SNAPLEN) {
+      // a damaged or hostile length: refused before anything is allocated for it, as libpcap does
+      throw new BadFileException("invalid packet capture length " + captured + ", bigger than "
+          + (snapshotLength <= 0 || captured > Integer.toUnsignedLong(snapshotLength)
+              ? "snaplen of " + snapshotLength : "maximum of " + MAX_SNAPLEN));
+    }
+    byte[] data = readUpTo((int) captured);
+    if (data.length < captured) {
+      throw new BadFileException("truncated dump file; tried to read " + captured + " captured bytes, only got "
+          + data.length);
     }
     long nanos = (seconds - SimulatedWallClock.EPOCH_SECONDS) * 1_000_000_000L + micros * 1000L;
     return switch (link) {
@@ -118,9 +132,14 @@ public final class PcapReader {
         TapPoint at = new TapPoint(netns, "?", 1, Mac.ZERO, false);
         yield CapturedFrame.received(at, FrameDecoder.ethernet(data), nanos);
       }
-      case LINUX_SLL2 -> cooked(data, 20, u16(data, 0), fields(data).getInt(4), u16(data, 8), data[10] & 0xff,
-          12, nanos);
-      case LINUX_SLL -> cooked(data, 16, u16(data, 14), 1, u16(data, 2), u16(data, 0), 6, nanos);
+      case LINUX_SLL2 -> {
+        requireCookedHeader(data, 20);
+        yield cooked(data, 20, u16(data, 0), fields(data).getInt(4), u16(data, 8), data[10] & 0xff, 12, nanos);
+      }
+      case LINUX_SLL -> {
+        requireCookedHeader(data, 16);
+        yield cooked(data, 16, u16(data, 14), 1, u16(data, 2), u16(data, 0), 6, nanos);
+      }
     };
   }
 
@@ -132,11 +151,15 @@ public final class PcapReader {
     return (data[offset] & 0xff) << 8 | (data[offset + 1] & 0xff);
   }
 
-  private CapturedFrame cooked(byte[] data, int headerLength, int protocol, int ifindex, int hardwareType,
-      int packetType, int addressOffset, long nanos) throws FrameDecoder.UnsupportedFrameException {
+  /** The cooked header's fields are read before anything else: the record must hold them. */
+  private static void requireCookedHeader(byte[] data, int headerLength) throws FrameDecoder.UnsupportedFrameException {
     if (data.length < headerLength) {
       throw new FrameDecoder.UnsupportedFrameException("truncated cooked header");
     }
+  }
+
+  private CapturedFrame cooked(byte[] data, int headerLength, int protocol, int ifindex, int hardwareType,
+      int packetType, int addressOffset, long nanos) throws FrameDecoder.UnsupportedFrameException {
     String name = interfaceNames.apply(ifindex);
     TapPoint at = new TapPoint(netns, name == null ? "?" : name, Math.max(ifindex, 1), Mac.ZERO,
         hardwareType == 772);

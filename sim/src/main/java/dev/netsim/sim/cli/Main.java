@@ -8,7 +8,12 @@ import dev.netsim.sim.conform.ConformCommand;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code netsim} command line: dispatches to one command and exits with its status. */
+/**
+ * The {@code netsim} command line: dispatches to one command and exits with its status. A user's mistake
+ * is answered by the command itself (status 2, or the tool's own status inside a script); anything else
+ * that escapes a command is netsim's bug: {@code netsim: internal error: ...} on standard error and status
+ * {@value #INTERNAL_ERROR} (sysexits' EX_SOFTWARE), with the stack trace only when {@code NETSIM_DEBUG=1}.
+ */
 public final class Main {
   static final String USAGE = """
       usage: netsim COMMAND [OPTIONS] [ARGS]
@@ -25,6 +30,9 @@ public final class Main {
       Run `netsim COMMAND --help` for a command's options.
       """;
 
+  /** The exit status of an internal error: sysexits' EX_SOFTWARE. */
+  static final int INTERNAL_ERROR = 70;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -36,6 +44,26 @@ public final class Main {
 
   /** Runs the command line {@code args}; returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, "1".equals(System.getenv("NETSIM_DEBUG")));
+  }
+
+  /** Runs the command line {@code args}; an internal error's stack trace is printed only when {@code debug}. */
+  static int run(String[] args, PrintStream out, PrintStream err, boolean debug) {
+    try {
+      return dispatch(args, out, err);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      out.flush();
+      err.println("netsim: internal error: " + e
+          + (debug ? "" : " (NETSIM_DEBUG=1 shows where; please report it)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return INTERNAL_ERROR;
+    }
+  }
+
+  private static int dispatch(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) {
       err.print(USAGE);
       return 2;

@@ -53,10 +53,10 @@ public final class ConntrackTable {
     if (inUse(connection.original(), nowNanos) || inUse(connection.reply(), nowNanos)) {
       return false;
     }
-    if (byId.size() >= max) {
+    if (isFull()) {
       expire(nowNanos); // a full table first sheds what has timed out; the walk is paid only then
     }
-    if (byId.size() >= max && !dropOneUnassured()) {
+    if (isFull() && !dropOneUnassured()) {
       return false;
     }
     connection.set(Connection.CONFIRMED);
@@ -115,10 +115,15 @@ public final class ConntrackTable {
     return max;
   }
 
+  /**
+   * Sets the limit from {@code net.netfilter.nf_conntrack_max}, which the kernel reads as an unsigned
+   * count: 0 is no limit at all, and a negative value written to the sysctl is a count beyond any table.
+   */
   public void setMax(int max) {
-    if (max < 0) {
-      throw new IllegalArgumentException("negative conntrack maximum " + max);
-    }
     this.max = max;
+  }
+
+  private boolean isFull() {
+    return max != 0 && Integer.compareUnsigned(byId.size(), max) >= 0;
   }
 }

@@ -29,7 +29,7 @@ public final class Ping {
   // options
   private long count = -1;
   private long intervalNanos = SECOND;
-  private long timeoutNanos = -1;
+  private long timeoutNanos = 0; // -W; 0 when not given (or given as 0)
   private long deadlineNanos = -1;
   private int ttl = Ipv4Packet.DEFAULT_TTL;
   private int size = 56;
@@ -141,7 +141,9 @@ public final class Ping {
           scheduler.runUntil(() -> false, Math.min(end, sendTime + intervalNanos) - 1);
         }
       }
-      long wait = timeoutNanos >= 0 ? timeoutNanos : received > 0 ? Math.max((long) (2 * rttMax * 1e6), 1_000_000) : LINGER;
+      // -W 0 (or a value reading as 0) disarms iputils' exit timer: the replies still end ping; netsim then
+      // waits as long as without -W, where iputils would wait for ever
+      long wait = timeoutNanos > 0 ? timeoutNanos : received > 0 ? Math.max((long) (2 * rttMax * 1e6), 1_000_000) : LINGER;
       long until = Math.min(end, scheduler.now() + wait);
       scheduler.runUntil(() -> received + errors >= transmitted, until);
       if (count < 0) {
@@ -357,9 +359,28 @@ public final class Ping {
         }
         size = number.intValue();
       }
-      case 'i' -> intervalNanos = seconds(value);
-      case 'W' -> timeoutNanos = seconds(value);
-      case 'w' -> deadlineNanos = seconds(value);
+      case 'i' -> {
+        Double number = seconds(value, "bad timing interval", false);
+        if (number == null) {
+          return 2;
+        }
+        // as root, iputils takes a negative interval as no wait at all
+        intervalNanos = Math.max(0, (long) (number * SECOND));
+      }
+      case 'W' -> {
+        Double number = seconds(value, "bad linger time", true);
+        if (number == null) {
+          return 2;
+        }
+        timeoutNanos = (long) (number * SECOND);
+      }
+      case 'w' -> {
+        Long number = integer(value, 0, Integer.MAX_VALUE);
+        if (number == null) {
+          return 1;
+        }
+        deadlineNanos = number * SECOND;
+      }
       case 'I' -> bind = value;
       default -> throw new AssertionError(option);
     }
@@ -381,18 +402,32 @@ public final class Ping {
     return number;
   }
 
-  /** Seconds as iputils reads them: a leading number, garbage after it only warned about. */
-  private long seconds(String value) {
-    int end = 0;
-    while (end < value.length() && (Character.isDigit(value.charAt(end)) || value.charAt(end) == '.')) {
-      end++;
+  /**
+   * Seconds as iputils' ping_strtod reads them, with strtod: a leading number (decimal or hexadecimal, with
+   * an exponent, or inf/nan), garbage after it only warned about; null (after the message) when the value
+   * is empty, not finite, negative where {@code negativeRefused}, or more than INT_MAX milliseconds.
+   */
+  private Double seconds(String value, String refusal, boolean negativeRefused) {
+    if (value.isEmpty()) {
+      err.println("ping: " + refusal + ": ");
+      return null;
     }
-    if (end < value.length()) {
-      err.println("ping: option argument contains garbage: " + value.substring(end));
+    Strtod.Result parsed = Strtod.parse(value);
+    boolean overflow = parsed.overflow();
+    if (parsed.end() < value.length() || overflow) {
+      err.println("ping: option argument contains garbage: " + value.substring(parsed.end()));
       err.println("ping: this will become fatal error in the future");
     }
-    double seconds = end == 0 ? 0 : Double.parseDouble(value.substring(0, end));
-    return (long) (seconds * SECOND);
+    if (overflow || !Double.isFinite(parsed.value())) {
+      err.println("ping: " + refusal + ": " + value + ": Numerical result out of range");
+      return null;
+    }
+    double seconds = parsed.value();
+    if (negativeRefused && seconds < 0 || seconds > Integer.MAX_VALUE / 1000.0) {
+      err.println("ping: " + refusal + ": " + value);
+      return null;
+    }
+    return seconds;
   }
 
   private int usage() {

@@ -1,6 +1,7 @@
 package dev.netsim.sim.shell;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -26,6 +27,7 @@ final class Sandbox implements FileAccess {
   static final String NOT_FOUND = "No such file or directory";
   static final String DENIED = "Permission denied";
   static final String IS_DIRECTORY = "Is a directory";
+  static final String TOO_LARGE = "File too large";
 
   private final FilePolicy policy;
   private final Path scriptDir;
@@ -71,14 +73,23 @@ final class Sandbox implements FileAccess {
     if (Files.isDirectory(file)) {
       throw new IOException(IS_DIRECTORY);
     }
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      throw new IOException("File too large");
+    if (!Files.isRegularFile(file)) {
+      // a FIFO or a device would block or never end: not something a script may read
+      throw new IOException(DENIED);
     }
-    try {
-      return Files.readAllBytes(file);
+    if (Files.size(file) > MAX_FILE_BYTES) {
+      throw new IOException(TOO_LARGE);
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // the file may have grown since its size was read
     } catch (IOException e) {
       throw new IOException(DENIED, e);
     }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new IOException(TOO_LARGE);
+    }
+    return bytes;
   }
 
   @Override
@@ -133,7 +144,7 @@ final class Sandbox implements FileAccess {
     }
     long existing = append && Files.exists(file) ? Files.size(file) : 0;
     if (existing + bytes.length > MAX_FILE_BYTES) {
-      throw new IOException("File too large");
+      throw new IOException(TOO_LARGE);
     }
     try {
       Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

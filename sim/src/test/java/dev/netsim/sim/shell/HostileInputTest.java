@@ -16,7 +16,7 @@ class HostileInputTest {
 
   @Test
   void randomTextNeverThrows() {
-    long seed = new Random().nextLong();
+    long seed = 0x686f7374696c65L; // fixed, so that a failure reproduces
     Random random = new Random(seed);
     for (int i = 0; i < 3000; i++) {
       StringBuilder text = new StringBuilder();

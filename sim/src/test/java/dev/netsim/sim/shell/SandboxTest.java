@@ -221,4 +221,24 @@ class SandboxTest {
     }
     assertThat(run("cat huge\n")).isEqualTo("$ cat huge\ncat: huge: File too large\n[exit 1]\n");
   }
+
+  @Test
+  void aFifoIsRefusedInsteadOfBlocking() throws Exception {
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", work.resolve("pipe").toString()).start();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no mkfifo on this machine");
+      return;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    assertThat(run("cat pipe\ncat < pipe\n")).isEqualTo("""
+        $ cat pipe
+        cat: pipe: Permission denied
+        [exit 1]
+        $ cat < pipe
+        bash: pipe: Permission denied
+        [exit 1]
+        """);
+  }
 }

@@ -156,6 +156,7 @@ public record PolicyMatch(boolean in, boolean none, boolean strict, List<Element
           elements.set(elements.size() - 1, element);
         }
 
+        /** The check of a repeated option; libxt_policy makes it after xtables has parsed a typed value. */
         private void once(Field field, String option) {
           if (field.set()) {
             throw IptablesException.parameter("policy match: double --" + option + " option");
@@ -185,32 +186,32 @@ public record PolicyMatch(boolean in, boolean none, boolean strict, List<Element
             }
             case "strict" -> strict = true;
             case "reqid" -> {
-              once(e.reqidTest(), "reqid");
               long value = Xt.uint("policy", "reqid", arg, 0, 0xffffffffL);
+              once(e.reqidTest(), "reqid");
               replace(new Element(test, value, e.spiTest(), e.spi(), e.protoTest(), e.proto(), e.modeTest(),
                   e.tunnel(), e.srcTest(), e.src(), e.srcMask(), e.dstTest(), e.dst(), e.dstMask()));
             }
             case "spi" -> {
-              once(e.spiTest(), "spi");
               long value = Xt.uint("policy", "spi", arg, 0, 0xffffffffL);
+              once(e.spiTest(), "spi");
               replace(new Element(e.reqidTest(), e.reqid(), test, value, e.protoTest(), e.proto(), e.modeTest(),
                   e.tunnel(), e.srcTest(), e.src(), e.srcMask(), e.dstTest(), e.dst(), e.dstMask()));
             }
             case "tunnel-src" -> {
-              once(e.srcTest(), "tunnel-src");
               int[] host = Xt.hostMask("policy", "tunnel-src", arg);
+              once(e.srcTest(), "tunnel-src");
               replace(new Element(e.reqidTest(), e.reqid(), e.spiTest(), e.spi(), e.protoTest(), e.proto(),
                   e.modeTest(), e.tunnel(), test, host[0], host[1], e.dstTest(), e.dst(), e.dstMask()));
             }
             case "tunnel-dst" -> {
-              once(e.dstTest(), "tunnel-dst");
               int[] host = Xt.hostMask("policy", "tunnel-dst", arg);
+              once(e.dstTest(), "tunnel-dst");
               replace(new Element(e.reqidTest(), e.reqid(), e.spiTest(), e.spi(), e.protoTest(), e.proto(),
                   e.modeTest(), e.tunnel(), e.srcTest(), e.src(), e.srcMask(), test, host[0], host[1]));
             }
             case "proto" -> {
-              once(e.protoTest(), "proto");
               int proto = Names.parseProtocol(arg);
+              once(e.protoTest(), "proto");
               if (proto != 51 && proto != 50 && proto != 108) {
                 throw IptablesException.parameter("policy match: protocol must be ah/esp/ipcomp");
               }

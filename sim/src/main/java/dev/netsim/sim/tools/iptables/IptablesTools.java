@@ -5,7 +5,6 @@ import dev.netsim.rules.cli.IptablesRestore;
 import dev.netsim.rules.cli.IptablesSave;
 import dev.netsim.rules.state.IptablesState;
 import dev.netsim.sim.capture.SimulatedWallClock;
-import dev.netsim.sim.shell.FileAccess;
 import dev.netsim.sim.shell.Invocation;
 import dev.netsim.sim.shell.Tool;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +28,7 @@ public final class IptablesTools {
     Tool iptables = call -> new IptablesCommand(state(call)).run(call.argv(), call.out(), call.err());
     Tool save = call -> new IptablesSave(state(call), () -> wallClock(call), path -> fileWriter(call, path))
         .run(call.argv(), call.out(), call.err());
-    Tool restore = call -> new IptablesRestore(state(call), path -> readOrNull(call.files(), path))
+    Tool restore = call -> new IptablesRestore(state(call), call.files()::read)
         .run(call.argv(), call.stdin(), call.out(), call.err());
     return Map.of(
         "iptables", iptables,
@@ -47,14 +46,6 @@ public final class IptablesTools {
   private static ZonedDateTime wallClock(Invocation call) {
     long micros = SimulatedWallClock.epochMicros(call.world().now());
     return Instant.ofEpochSecond(micros / 1_000_000L).atZone(ZoneOffset.UTC);
-  }
-
-  private static String readOrNull(FileAccess files, String path) {
-    try {
-      return files.read(path);
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /** A stream whose text replaces the file {@code path} when flushed. */
