@@ -59,6 +59,8 @@ public final class Normaliser {
   private static final Pattern SHOWMACS = Pattern.compile("^\\s+\\d+\\s+" + MAC + "\\s+(yes|no)\\s+\\d+\\.\\d+$");
   private static final Pattern SS_PID = Pattern.compile("pid=\\d+");
   private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
+  /** A builtin's error as the kernel harness's bash prints it: its temporary script's name and line. */
+  private static final Pattern HARNESS_PREFIX = Pattern.compile("^/tmp/netsim-kernel-harness\\d+\\.sh: line \\d+: ");
   private static final Set<String> FIXED_MACS = Set.of("00:00:00:00:00:00", "ff:ff:ff:ff:ff:ff");
 
   private final Set<String> literalNumbers = new HashSet<>();
@@ -138,7 +140,7 @@ public final class Normaliser {
   }
 
   private String line(String line) {
-    String s = line;
+    String s = HARNESS_PREFIX.matcher(line).replaceFirst("bash: ");
     s = PING_TIME.matcher(s).replaceAll("time=<rtt> ms");
     s = PING_TOTAL.matcher(s).replaceAll("$1<N>ms");
     s = RTT.matcher(s).replaceAll("$1<rtt> ms");

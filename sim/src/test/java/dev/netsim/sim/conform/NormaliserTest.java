@@ -11,6 +11,15 @@ class NormaliserTest {
   }
 
   @Test
+  void aBuiltinsErrorLosesTheHarnessScriptsNameAsAnInteractiveBashShowsIt() {
+    assertThat(lines("""
+        $ wait %1
+        /tmp/netsim-kernel-harness6249894826815935102.sh: line 37: wait: %1: no such job
+        [exit 127]
+        """)).containsExactly("$ wait %1", "bash: wait: %1: no such job", "[exit 127]");
+  }
+
+  @Test
   void pingTimesAreRemoved() {
     assertThat(lines("""
         $ ping -c 2 -i 0.2 -W 1 192.0.2.2

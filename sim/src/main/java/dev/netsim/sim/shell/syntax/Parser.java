@@ -73,6 +73,9 @@ final class Parser {
         }
       }
       blocks.add(new Block(startLine, echo, commands));
+      if (eof()) {
+        break; // a last line without its newline: it is this block, not another one
+      }
     }
     return new Script(blocks);
   }

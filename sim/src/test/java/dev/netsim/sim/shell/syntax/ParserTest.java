@@ -34,6 +34,12 @@ class ParserTest {
   }
 
   @Test
+  void aLastLineWithoutItsNewlineIsOneBlock() {
+    assertThat(parse("echo a\necho hi").blocks()).extracting(Block::firstLine).containsExactly("echo a", "echo hi");
+    assertThat(parse("echo hi").blocks()).hasSize(1);
+  }
+
+  @Test
   void quotingAsBashReadsIt() {
     Command.Simple command = only("echo 'a  $b' \"c $d\" e\\ f \\$g \"\\$h \\x\" ''\n");
     assertThat(command.words().get(1).literal()).isEqualTo("a  $b");
