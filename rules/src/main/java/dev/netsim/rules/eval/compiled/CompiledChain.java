@@ -1,0 +1,276 @@
+package dev.netsim.rules.eval.compiled;
+
+import dev.netsim.rules.ext.Match;
+import dev.netsim.rules.ext.Target;
+import dev.netsim.rules.ext.match.TcpMatch;
+import dev.netsim.rules.ext.match.UdpMatch;
+import dev.netsim.rules.ext.target.StandardTarget;
+import dev.netsim.rules.model.Chain;
+import dev.netsim.rules.model.IpHeader;
+import dev.netsim.rules.model.Rule;
+import java.util.List;
+
+/**
+ * One chain in hot-path form: the rules' fixed headers as parallel primitive arrays (addresses and masks as
+ * ints, interfaces as dense ids, flags as bits), what each target does as a small code, and — for chains of
+ * at least {@link #INDEX_THRESHOLD} rules when indexing is on — a {@link CutTree} over the rules compiled so
+ * far. Rules appended after that ({@code iptables -A}) are scanned after the tree's candidates, until there are
+ * enough of them to make a rebuild worth it. Immutable once built.
+ */
+final class CompiledChain {
+  /** Chains shorter than this are scanned; a tree does not pay for itself below it. */
+  static final int INDEX_THRESHOLD = 32;
+
+  static final int APPLY = 0;
+  static final int JUMP = 1;
+  static final int GOTO = 2;
+  static final int RETURN = 3;
+
+  static final int SOURCE_INVERTED = 1;
+  static final int DESTINATION_INVERTED = 1 << 1;
+  static final int IN_CONSTRAINED = 1 << 2;
+  static final int IN_INVERTED = 1 << 3;
+  /** The in-interface is a pattern ({@code eth+}): compared as a string. */
+  static final int IN_PATTERN = 1 << 4;
+  static final int OUT_CONSTRAINED = 1 << 5;
+  static final int OUT_INVERTED = 1 << 6;
+  static final int OUT_PATTERN = 1 << 7;
+  static final int PROTOCOL_INVERTED = 1 << 8;
+  static final int FRAGMENT = 1 << 9;
+  static final int FRAGMENT_INVERTED = 1 << 10;
+
+  final Chain source;
+  final int size;
+  final Rule[] rules;
+  final int[] sourceAddress;
+  final int[] sourceMask;
+  final int[] destinationAddress;
+  final int[] destinationMask;
+  final int[] protocol;
+  final int[] flags;
+  /** Interface ids of exact names; -1 where unconstrained or a pattern. */
+  final int[] inId;
+  final int[] outId;
+  /** Interface patterns, for {@link #IN_PATTERN}/{@link #OUT_PATTERN} rules only. */
+  final String[] inPattern;
+  final String[] outPattern;
+  final Match[][] matches;
+  final Target[] targets;
+  /** {@link #APPLY}, {@link #JUMP}, {@link #GOTO} or {@link #RETURN}. */
+  final int[] action;
+  /** The chain jumped or gone to, for JUMP and GOTO rules. */
+  final String[] jumpName;
+  /** The tree over rules [0, indexed), or null: scan all rules. */
+  final CutTree tree;
+  final int indexed;
+
+  private CompiledChain(Chain source, int size, CutTree tree, int indexed) {
+    this.source = source;
+    this.size = size;
+    this.tree = tree;
+    this.indexed = indexed;
+    rules = new Rule[size];
+    sourceAddress = new int[size];
+    sourceMask = new int[size];
+    destinationAddress = new int[size];
+    destinationMask = new int[size];
+    protocol = new int[size];
+    flags = new int[size];
+    inId = new int[size];
+    outId = new int[size];
+    inPattern = new String[size];
+    outPattern = new String[size];
+    matches = new Match[size][];
+    targets = new Target[size];
+    action = new int[size];
+    jumpName = new String[size];
+  }
+
+  /** Compiles {@code chain} whole; with {@code index}, long chains get a tree. */
+  static CompiledChain compile(Chain chain, InterfaceIds ids, boolean index) {
+    List<Rule> list = chain.rules();
+    int size = list.size();
+    Rule[] rules = list.toArray(new Rule[0]);
+    CutTree tree = index && size >= INDEX_THRESHOLD ? tree(rules) : null;
+    CompiledChain compiled = new CompiledChain(chain, size, tree, tree == null ? 0 : size);
+    for (int i = 0; i < size; i++) {
+      compiled.set(i, rules[i], ids);
+    }
+    return compiled;
+  }
+
+  /**
+   * {@code chain} compiled by reusing {@code previous} when {@code chain} only appended rules to it and the
+   * tree still covers most of them; null when a full compile is due.
+   */
+  static CompiledChain appended(CompiledChain previous, Chain chain, InterfaceIds ids) {
+    List<Rule> list = chain.rules();
+    int size = list.size();
+    int kept = previous.size;
+    if (previous.tree == null || size <= kept || size - previous.indexed > Math.max(64, previous.indexed / 8)) {
+      return null;
+    }
+    // the old rules must be the very same objects, in the same places (a -D or -R shows up here)
+    if (list.get(kept - 1) != previous.rules[kept - 1] || list.get(0) != previous.rules[0]) {
+      return null;
+    }
+    for (int i = 0; i < kept; i++) {
+      if (list.get(i) != previous.rules[i]) {
+        return null;
+      }
+    }
+    CompiledChain compiled = new CompiledChain(chain, size, previous.tree, previous.indexed);
+    compiled.copyFrom(previous, kept);
+    for (int i = kept; i < size; i++) {
+      compiled.set(i, list.get(i), ids);
+    }
+    return compiled;
+  }
+
+  private void copyFrom(CompiledChain previous, int count) {
+    System.arraycopy(previous.rules, 0, rules, 0, count);
+    System.arraycopy(previous.sourceAddress, 0, sourceAddress, 0, count);
+    System.arraycopy(previous.sourceMask, 0, sourceMask, 0, count);
+    System.arraycopy(previous.destinationAddress, 0, destinationAddress, 0, count);
+    System.arraycopy(previous.destinationMask, 0, destinationMask, 0, count);
+    System.arraycopy(previous.protocol, 0, protocol, 0, count);
+    System.arraycopy(previous.flags, 0, flags, 0, count);
+    System.arraycopy(previous.inId, 0, inId, 0, count);
+    System.arraycopy(previous.outId, 0, outId, 0, count);
+    System.arraycopy(previous.inPattern, 0, inPattern, 0, count);
+    System.arraycopy(previous.outPattern, 0, outPattern, 0, count);
+    System.arraycopy(previous.matches, 0, matches, 0, count);
+    System.arraycopy(previous.targets, 0, targets, 0, count);
+    System.arraycopy(previous.action, 0, action, 0, count);
+    System.arraycopy(previous.jumpName, 0, jumpName, 0, count);
+  }
+
+  private void set(int i, Rule rule, InterfaceIds ids) {
+    IpHeader header = rule.spec().header();
+    rules[i] = rule;
+    sourceAddress[i] = header.source().address();
+    sourceMask[i] = header.source().mask();
+    destinationAddress[i] = header.destination().address();
+    destinationMask[i] = header.destination().mask();
+    protocol[i] = header.protocol();
+    int bits = 0;
+    bits |= header.sourceInverted() ? SOURCE_INVERTED : 0;
+    bits |= header.destinationInverted() ? DESTINATION_INVERTED : 0;
+    bits |= header.protocolInverted() ? PROTOCOL_INVERTED : 0;
+    bits |= header.fragment() ? FRAGMENT : 0;
+    bits |= header.fragmentInverted() ? FRAGMENT_INVERTED : 0;
+    inId[i] = -1;
+    outId[i] = -1;
+    String in = header.inInterface();
+    if (!in.isEmpty()) {
+      bits |= IN_CONSTRAINED | (header.inInverted() ? IN_INVERTED : 0);
+      if (in.endsWith("+")) {
+        bits |= IN_PATTERN;
+        inPattern[i] = in;
+      } else {
+        inId[i] = ids.idOf(in);
+      }
+    }
+    String out = header.outInterface();
+    if (!out.isEmpty()) {
+      bits |= OUT_CONSTRAINED | (header.outInverted() ? OUT_INVERTED : 0);
+      if (out.endsWith("+")) {
+        bits |= OUT_PATTERN;
+        outPattern[i] = out;
+      } else {
+        outId[i] = ids.idOf(out);
+      }
+    }
+    flags[i] = bits;
+    matches[i] = rule.spec().matches().toArray(new Match[0]);
+    Target target = rule.spec().target();
+    targets[i] = target;
+    String jumped = target.chainJumpedTo();
+    if (jumped != null) {
+      action[i] = target.isGoto() ? GOTO : JUMP;
+      jumpName[i] = jumped;
+    } else if (target instanceof StandardTarget standard && standard.kind() == StandardTarget.Kind.RETURN) {
+      action[i] = RETURN;
+    } else {
+      action[i] = APPLY;
+    }
+  }
+
+  /**
+   * The tree over {@code rules}: each rule's range per field is what its header and its plain tcp/udp port
+   * matches admit; negated or non-prefix constraints admit everything (the full check decides).
+   */
+  private static CutTree tree(Rule[] rules) {
+    int size = rules.length;
+    long[] low = new long[CutTree.DIMENSIONS * size];
+    long[] high = new long[CutTree.DIMENSIONS * size];
+    for (int i = 0; i < size; i++) {
+      IpHeader header = rules[i].spec().header();
+      addressRange(header.source().address(), header.source().mask(), header.sourceInverted(), low, high,
+          CutTree.SOURCE * size + i);
+      addressRange(header.destination().address(), header.destination().mask(), header.destinationInverted(),
+          low, high, CutTree.DESTINATION * size + i);
+      int protocolSlot = CutTree.PROTOCOL * size + i;
+      if (header.protocol() != 0 && !header.protocolInverted()) {
+        low[protocolSlot] = header.protocol();
+        high[protocolSlot] = header.protocol();
+      } else {
+        low[protocolSlot] = 0;
+        high[protocolSlot] = 255;
+      }
+      int sourcePort = CutTree.SOURCE_PORT * size + i;
+      int destinationPort = CutTree.DESTINATION_PORT * size + i;
+      low[sourcePort] = 0;
+      high[sourcePort] = 65535;
+      low[destinationPort] = 0;
+      high[destinationPort] = 65535;
+      // tcp and udp matches never match a packet without ports, so their ranges bound the packet's ports
+      for (Match match : rules[i].spec().matches()) {
+        if (match instanceof TcpMatch tcp) {
+          narrow(low, high, sourcePort, tcp.sportLow(), tcp.sportHigh(), tcp.sportInverted());
+          narrow(low, high, destinationPort, tcp.dportLow(), tcp.dportHigh(), tcp.dportInverted());
+        } else if (match instanceof UdpMatch udp) {
+          narrow(low, high, sourcePort, udp.sportLow(), udp.sportHigh(), udp.sportInverted());
+          narrow(low, high, destinationPort, udp.dportLow(), udp.dportHigh(), udp.dportInverted());
+        }
+      }
+    }
+    return new CutTree(low, high, size);
+  }
+
+  private static void addressRange(int address, int mask, boolean inverted, long[] low, long[] high, int slot) {
+    boolean prefix = mask == -1 << Integer.numberOfTrailingZeros(mask);
+    if (inverted || mask == 0 || !prefix) {
+      low[slot] = 0;
+      high[slot] = 0xffff_ffffL;
+      return;
+    }
+    long base = Integer.toUnsignedLong(address & mask);
+    if ((address & ~mask) != 0) {
+      // bits outside the mask: the rule can never match
+      low[slot] = 1;
+      high[slot] = 0;
+      return;
+    }
+    low[slot] = base;
+    high[slot] = base | Integer.toUnsignedLong(~mask);
+  }
+
+  private static void narrow(long[] low, long[] high, int slot, int rangeLow, int rangeHigh, boolean inverted) {
+    if (inverted) {
+      return;
+    }
+    low[slot] = Math.max(low[slot], Math.min(rangeLow, rangeHigh));
+    high[slot] = Math.min(high[slot], Math.max(rangeLow, rangeHigh));
+  }
+
+  /** Bytes of the flat arrays and tree, roughly: for the bytes-per-rule figure. */
+  long bytes() {
+    return (long) size * (8 * 4 + 6 * 8 + 16) + (tree == null ? 0 : tree.bytes());
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledChain[" + source.name() + ", " + size + " rules, indexed " + indexed + "]";
+  }
+}
