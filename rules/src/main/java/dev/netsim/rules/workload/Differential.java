@@ -31,6 +31,20 @@ public final class Differential {
         new Run("reference", referenceState, new ReferenceEvaluator(referenceState)),
         new Run("linear", linearState, CompiledClassifier.linear(linearState)),
         new Run("compiled", indexedState, CompiledClassifier.indexed(indexedState)));
+    return firstDifference(runs, table, hook, packets);
+  }
+
+  /**
+   * The first difference between the reference evaluator over {@code referenceState} and {@code other} over
+   * {@code otherState} (two states holding the same rules, changed by the same commands), or null.
+   */
+  public static String firstDifference(IptablesState referenceState, IptablesState otherState,
+      PacketClassifier other, TableName table, Hook hook, PacketSource packets) {
+    return firstDifference(List.of(new Run("reference", referenceState, new ReferenceEvaluator(referenceState)),
+        new Run("compiled", otherState, other)), table, hook, packets);
+  }
+
+  private static String firstDifference(List<Run> runs, TableName table, Hook hook, PacketSource packets) {
     Run reference = runs.get(0);
     for (int p = 0; p < packets.size(); p++) {
       for (Run run : runs) {
