@@ -85,7 +85,7 @@ public class ClassifierBenchmark {
         Path folder = Path.of(System.getProperty("netsim.classbench", "../shared/bench-data/classbench"));
         String save = RuleSets.classBench(folder.resolve(argument));
         Path trace = folder.resolve(argument + "_trace");
-        PacketSource packets = Files.isReadable(trace) ? firstOf(HeaderTrace.readClassBench(trace), PACKETS)
+        PacketSource packets = Files.isReadable(trace) ? HeaderTrace.readClassBench(trace).first(PACKETS)
             : aimedAt(save, TableName.FILTER);
         return new Workload(save, TableName.FILTER, Hook.FORWARD, packets);
       }
@@ -95,20 +95,6 @@ public class ClassifierBenchmark {
 
   private static PacketSource aimedAt(String save, TableName table) {
     return HeaderTrace.targeting(RuleSetLoader.load(save).ruleset().table(table), 42, PACKETS);
-  }
-
-  private static PacketSource firstOf(PacketSource all, int count) {
-    return new PacketSource() {
-      @Override
-      public int size() {
-        return Math.min(count, all.size());
-      }
-
-      @Override
-      public void fill(int index, PacketContext packet) {
-        all.fill(index, packet);
-      }
-    };
   }
 
   @Setup

@@ -68,6 +68,14 @@ public final class HeaderTrace implements PacketSource {
     }
   }
 
+  /** The first {@code count} headers (all of them when there are fewer). */
+  public HeaderTrace first(int count) {
+    int kept = Math.min(count, size());
+    return new HeaderTrace(Arrays.copyOf(source, kept), Arrays.copyOf(destination, kept),
+        Arrays.copyOf(sourcePort, kept), Arrays.copyOf(destinationPort, kept), Arrays.copyOf(protocol, kept),
+        Arrays.copyOf(inInterface, kept), Arrays.copyOf(outInterface, kept));
+  }
+
   /**
    * Reads a ClassBench trace: per line {@code SRC DST SPORT DPORT PROTO} as unsigned decimals, further columns
    * ignored. Throws IllegalArgumentException naming the line for anything else.

@@ -218,7 +218,7 @@ final class BenchCommand {
     }
     String where = table.name().id() + ":" + hook.name();
 
-    PacketSource packets;
+    HeaderTrace packets;
     String packetsName;
     if (request.traceFile() != null) {
       try {
@@ -241,7 +241,7 @@ final class BenchCommand {
     }
     int total = packets.size();
     if (request.quick() && total > QUICK_PACKETS) {
-      packets = firstOf(packets, QUICK_PACKETS);
+      packets = packets.first(QUICK_PACKETS);
       packetsName += ", the first " + QUICK_PACKETS + " of " + total + " (--quick)";
     }
 
@@ -320,20 +320,6 @@ final class BenchCommand {
       }
     }
     return rules;
-  }
-
-  private static PacketSource firstOf(PacketSource all, int count) {
-    return new PacketSource() {
-      @Override
-      public int size() {
-        return count;
-      }
-
-      @Override
-      public void fill(int index, PacketContext packet) {
-        all.fill(index, packet);
-      }
-    };
   }
 
   /**

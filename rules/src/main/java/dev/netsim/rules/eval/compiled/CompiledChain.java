@@ -38,6 +38,13 @@ final class CompiledChain {
   static final int PROTOCOL_INVERTED = 1 << 8;
   static final int FRAGMENT = 1 << 9;
   static final int FRAGMENT_INVERTED = 1 << 10;
+  /**
+   * The rule's first extension match is a plain tcp or udp port match (no flags, no options), checked here on
+   * {@link #portProtocol} and the port arrays instead of through the match object.
+   */
+  static final int PORTS = 1 << 11;
+  static final int SOURCE_PORT_INVERTED = 1 << 12;
+  static final int DESTINATION_PORT_INVERTED = 1 << 13;
 
   final Chain source;
   final int size;
@@ -54,6 +61,13 @@ final class CompiledChain {
   /** Interface patterns, for {@link #IN_PATTERN}/{@link #OUT_PATTERN} rules only. */
   final String[] inPattern;
   final String[] outPattern;
+  /** For {@link #PORTS} rules: the protocol the port match needs (6 or 17) and its ranges. */
+  final int[] portProtocol;
+  final int[] sourcePortLow;
+  final int[] sourcePortHigh;
+  final int[] destinationPortLow;
+  final int[] destinationPortHigh;
+  /** The extension matches left to run through their objects, in order (without a lifted port match). */
   final Match[][] matches;
   final Target[] targets;
   /** {@link #APPLY}, {@link #JUMP}, {@link #GOTO} or {@link #RETURN}. */
@@ -80,6 +94,11 @@ final class CompiledChain {
     outId = new int[size];
     inPattern = new String[size];
     outPattern = new String[size];
+    portProtocol = new int[size];
+    sourcePortLow = new int[size];
+    sourcePortHigh = new int[size];
+    destinationPortLow = new int[size];
+    destinationPortHigh = new int[size];
     matches = new Match[size][];
     targets = new Target[size];
     action = new int[size];
@@ -139,6 +158,11 @@ final class CompiledChain {
     System.arraycopy(previous.outId, 0, outId, 0, count);
     System.arraycopy(previous.inPattern, 0, inPattern, 0, count);
     System.arraycopy(previous.outPattern, 0, outPattern, 0, count);
+    System.arraycopy(previous.portProtocol, 0, portProtocol, 0, count);
+    System.arraycopy(previous.sourcePortLow, 0, sourcePortLow, 0, count);
+    System.arraycopy(previous.sourcePortHigh, 0, sourcePortHigh, 0, count);
+    System.arraycopy(previous.destinationPortLow, 0, destinationPortLow, 0, count);
+    System.arraycopy(previous.destinationPortHigh, 0, destinationPortHigh, 0, count);
     System.arraycopy(previous.matches, 0, matches, 0, count);
     System.arraycopy(previous.targets, 0, targets, 0, count);
     System.arraycopy(previous.action, 0, action, 0, count);
@@ -181,8 +205,23 @@ final class CompiledChain {
         outId[i] = ids.idOf(out);
       }
     }
+    List<Match> extensions = rule.spec().matches();
+    Match first = extensions.isEmpty() ? null : extensions.get(0);
+    // only the first match is lifted: evaluated ahead of later ones, the order of NO_MATCH and UNDETERMINED holds
+    if (first instanceof TcpMatch tcp && tcp.flagMask() == 0 && tcp.flagCompare() == 0 && !tcp.flagsInverted()
+        && tcp.option() == 0
+        && !tcp.optionInverted()) {
+      bits |= PORTS | (tcp.sportInverted() ? SOURCE_PORT_INVERTED : 0)
+          | (tcp.dportInverted() ? DESTINATION_PORT_INVERTED : 0);
+      setPorts(i, 6, tcp.sportLow(), tcp.sportHigh(), tcp.dportLow(), tcp.dportHigh());
+    } else if (first instanceof UdpMatch udp) {
+      bits |= PORTS | (udp.sportInverted() ? SOURCE_PORT_INVERTED : 0)
+          | (udp.dportInverted() ? DESTINATION_PORT_INVERTED : 0);
+      setPorts(i, 17, udp.sportLow(), udp.sportHigh(), udp.dportLow(), udp.dportHigh());
+    }
     flags[i] = bits;
-    matches[i] = rule.spec().matches().toArray(new Match[0]);
+    int lifted = (bits & PORTS) != 0 ? 1 : 0;
+    matches[i] = extensions.subList(lifted, extensions.size()).toArray(new Match[0]);
     Target target = rule.spec().target();
     targets[i] = target;
     String jumped = target.chainJumpedTo();
@@ -194,6 +233,15 @@ final class CompiledChain {
     } else {
       action[i] = APPLY;
     }
+  }
+
+  private void setPorts(int i, int protocolNumber, int sourceLow, int sourceHigh, int destinationLow,
+      int destinationHigh) {
+    portProtocol[i] = protocolNumber;
+    sourcePortLow[i] = sourceLow;
+    sourcePortHigh[i] = sourceHigh;
+    destinationPortLow[i] = destinationLow;
+    destinationPortHigh[i] = destinationHigh;
   }
 
   /**
@@ -266,7 +314,7 @@ final class CompiledChain {
 
   /** Bytes of the flat arrays and tree, roughly: for the bytes-per-rule figure. */
   long bytes() {
-    return (long) size * (8 * 4 + 6 * 8 + 16) + (tree == null ? 0 : tree.bytes());
+    return (long) size * (13 * 4 + 7 * 8 + 16) + (tree == null ? 0 : tree.bytes());
   }
 
   @Override

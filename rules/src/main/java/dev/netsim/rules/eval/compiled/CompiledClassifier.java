@@ -218,7 +218,8 @@ public final class CompiledClassifier implements PacketClassifier {
       Rule rule = chain.rules[i];
       Match[] matches = chain.matches[i];
       if (matches.length > 0) {
-        MatchResult outcome = extensionsMatch(rule, matches, packet);
+        MatchResult outcome = extensionsMatch(rule, matches, (chain.flags[i] & CompiledChain.PORTS) != 0 ? 1 : 0,
+            packet);
         if (outcome == MatchResult.NO_MATCH) {
           continue;
         }
@@ -284,8 +285,25 @@ public final class CompiledClassifier implements PacketClassifier {
     if (protocol != 0 && (packet.protocol == protocol) == ((flags & CompiledChain.PROTOCOL_INVERTED) != 0)) {
       return false;
     }
-    return (flags & CompiledChain.FRAGMENT) == 0
-        || packet.laterFragment != ((flags & CompiledChain.FRAGMENT_INVERTED) != 0);
+    if ((flags & CompiledChain.FRAGMENT) != 0
+        && packet.laterFragment == ((flags & CompiledChain.FRAGMENT_INVERTED) != 0)) {
+      return false;
+    }
+    return (flags & CompiledChain.PORTS) == 0 || portsMatch(chain, i, flags, packet);
+  }
+
+  /** The lifted tcp/udp match: {@code TcpMatch.evaluate}'s and {@code UdpMatch.evaluate}'s tests. */
+  private static boolean portsMatch(CompiledChain chain, int i, int flags, PacketContext packet) {
+    if (packet.protocol != chain.portProtocol[i] || packet.laterFragment || packet.srcPort < 0) {
+      return false;
+    }
+    boolean source = packet.srcPort >= chain.sourcePortLow[i] && packet.srcPort <= chain.sourcePortHigh[i];
+    if (source == ((flags & CompiledChain.SOURCE_PORT_INVERTED) != 0)) {
+      return false;
+    }
+    boolean destination = packet.dstPort >= chain.destinationPortLow[i]
+        && packet.dstPort <= chain.destinationPortHigh[i];
+    return destination != ((flags & CompiledChain.DESTINATION_PORT_INVERTED) != 0);
   }
 
   /** The match that made {@link #extensionsMatch} answer UNDETERMINED. */
@@ -293,9 +311,10 @@ public final class CompiledClassifier implements PacketClassifier {
 
   /**
    * Runs the rule's extension matches in order, as the reference does: the first NO_MATCH or UNDETERMINED
-   * (then {@link #undeterminedMatch} says which match), else MATCH.
+   * (then {@link #undeterminedMatch} says which match), else MATCH. {@code lifted}: how many of the rule's
+   * matches the header check took over, so that match {@code m} here is the rule's match {@code m + lifted}.
    */
-  private MatchResult extensionsMatch(Rule rule, Match[] matches, PacketContext packet) {
+  private MatchResult extensionsMatch(Rule rule, Match[] matches, int lifted, PacketContext packet) {
     Object[] states = null;
     for (int m = 0; m < matches.length; m++) {
       Match match = matches[m];
@@ -304,7 +323,7 @@ public final class CompiledClassifier implements PacketClassifier {
         if (states == null) {
           states = state.counters().matchStates(rule);
         }
-        matchState = states[m];
+        matchState = states[m + lifted];
       }
       MatchResult outcome = match.evaluate(packet, matchState);
       if (outcome == MatchResult.NO_MATCH) {
