@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * A decision structure over the header fields rules constrain (source, destination, source port, destination
- * port, protocol), in the spirit of HiCuts: a node cuts the current box of one field into 2^k equal pieces; a
- * rule goes into every piece its range overlaps, except that rules spanning the node's whole range of that
- * field go into a separate subtree (built on the other fields) instead of being copied into every piece. A
+ * port, protocol), in the spirit of HiCuts: a node cuts the part of one field its rules occupy (clustered
+ * addresses such as kube-proxy's ClusterIPs occupy little of it) into up to 2^k equal pieces; a rule goes into
+ * every piece its range overlaps, except that rules spanning that whole part go into a separate subtree (built
+ * on the other fields) instead of being copied into every piece. A
  * lookup visits, at each node, the spanning subtree and the one piece holding the packet, and collects the rule
  * numbers of the leaves it reaches: a superset of the rules whose indexed fields match, each at most once.
  *
@@ -31,10 +32,12 @@ final class CutTree {
 
   /** Per node: the field cut, or -1 for a leaf. */
   private int[] dimension;
-  /** Per node: the low end of its box in the cut field. */
+  /** Per internal node: where its first piece starts in the cut field. */
   private long[] low;
-  /** Per node: log2 of one piece's width: piece = (value - low) >>> shift. */
+  /** Per internal node: log2 of one piece's width: piece = (value - low) >>> shift. */
   private int[] shift;
+  /** Per internal node: how many pieces it has (values past the last one meet no rule of the pieces). */
+  private int[] fanout;
   /** Per internal node: where its pieces start in {@link #pieces}; per leaf: where its rules start in {@link #rules}. */
   private int[] start;
   /** Per leaf: where its rules end; per internal node: the spanning subtree, or -1. */
@@ -66,6 +69,7 @@ final class CutTree {
     dimension = new int[initialNodes];
     low = new long[initialNodes];
     shift = new int[initialNodes];
+    fanout = new int[initialNodes];
     start = new int[initialNodes];
     endOrSpan = new int[initialNodes];
     int[] all = new int[size];
@@ -103,7 +107,7 @@ final class CutTree {
 
   /** An estimate of the tree's size in bytes. */
   long bytes() {
-    return (long) nodeCount * (4 + 8 + 4 + 4 + 4) + 4L * pieceCount + 4L * ruleCount;
+    return (long) nodeCount * (4 + 8 + 4 + 4 + 4 + 4) + 4L * pieceCount + 4L * ruleCount;
   }
 
   /**
@@ -133,7 +137,12 @@ final class CutTree {
       if (span >= 0) {
         at = collect(span, values, out, at);
       }
-      int next = pieces[start[node] + (int) ((values[d] - low[node]) >>> shift[node])];
+      long offset = values[d] - low[node];
+      long piece = offset >>> shift[node];
+      if (offset < 0 || piece >= fanout[node]) {
+        return at;
+      }
+      int next = pieces[start[node] + (int) piece];
       if (next < 0) {
         return at;
       }
@@ -147,6 +156,7 @@ final class CutTree {
       dimension = Arrays.copyOf(dimension, grown);
       low = Arrays.copyOf(low, grown);
       shift = Arrays.copyOf(shift, grown);
+      fanout = Arrays.copyOf(fanout, grown);
       start = Arrays.copyOf(start, grown);
       endOrSpan = Arrays.copyOf(endOrSpan, grown);
     }
@@ -166,6 +176,30 @@ final class CutTree {
     return node;
   }
 
+  /**
+   * The part of field {@code d} of the box that the members do not all cover: [clip[0], clip[1]], the bounding
+   * range of the members' ranges within the box, narrowed past the rules that cover the box or that range.
+   * Those covering it are "spanning": they match whatever the packet's value in the range.
+   */
+  private long[] clip(int[] members, int count, long[] boxLow, long[] boxHigh, int d) {
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (int k = 0; k < count; k++) {
+      int rule = members[k];
+      long ruleLo = ruleLow[d * size + rule];
+      long ruleHi = ruleHigh[d * size + rule];
+      if (ruleLo > boxLow[d] || ruleHi < boxHigh[d]) {
+        from = Math.min(from, Math.max(ruleLo, boxLow[d]));
+        to = Math.max(to, Math.min(ruleHi, boxHigh[d]));
+      }
+    }
+    return new long[] {from, to};
+  }
+
+  private boolean spans(int rule, int d, long from, long to) {
+    return ruleLow[d * size + rule] <= from && ruleHigh[d * size + rule] >= to;
+  }
+
   /** Builds the subtree of {@code members} (increasing rule numbers) inside the box; returns its node. */
   private int build(int[] members, int count, long[] boxLow, long[] boxHigh) {
     if (count <= LEAF_SIZE || ruleCount >= copyBudget) {
@@ -177,15 +211,19 @@ final class CutTree {
     long bestTotal = Long.MAX_VALUE;
     int[] pieceCounts = new int[(1 << MAX_CUT_BITS) + 1];
     for (int d = 0; d < DIMENSIONS; d++) {
-      long boxWidth = boxHigh[d] - boxLow[d] + 1;
-      int widthBits = 63 - Long.numberOfLeadingZeros(boxWidth);
+      long[] range = clip(members, count, boxLow, boxHigh, d);
+      long from = range[0];
+      long to = range[1];
+      if (from > to) {
+        continue;
+      }
       int spanning = 0;
       for (int k = 0; k < count; k++) {
-        int rule = members[k];
-        if (ruleLow[d * size + rule] <= boxLow[d] && ruleHigh[d * size + rule] >= boxHigh[d]) {
+        if (spans(members[k], d, from, to)) {
           spanning++;
         }
       }
+      int widthBits = 64 - Long.numberOfLeadingZeros(to - from);
       if (spanning == count || widthBits == 0) {
         continue;
       }
@@ -194,26 +232,25 @@ final class CutTree {
         int pieceShift = widthBits - bits;
         long total = spanning;
         int largest = 0;
-        Arrays.fill(pieceCounts, 0, (1 << bits) + 1, 0);
+        int fanout = (int) ((to - from) >>> pieceShift) + 1;
+        Arrays.fill(pieceCounts, 0, fanout + 1, 0);
         for (int k = 0; k < count; k++) {
           int rule = members[k];
-          long ruleLo = ruleLow[d * size + rule];
-          long ruleHi = ruleHigh[d * size + rule];
-          if (ruleLo <= boxLow[d] && ruleHi >= boxHigh[d]) {
+          if (spans(rule, d, from, to)) {
             continue;
           }
-          int first = (int) ((Math.max(ruleLo, boxLow[d]) - boxLow[d]) >>> pieceShift);
-          int last = (int) ((Math.min(ruleHi, boxHigh[d]) - boxLow[d]) >>> pieceShift);
+          int first = (int) ((Math.max(ruleLow[d * size + rule], from) - from) >>> pieceShift);
+          int last = (int) ((Math.min(ruleHigh[d * size + rule], to) - from) >>> pieceShift);
           pieceCounts[first]++;
           pieceCounts[last + 1]--;
           total += last - first + 1;
         }
         int running = 0;
-        for (int p = 0; p < 1 << bits; p++) {
+        for (int p = 0; p < fanout; p++) {
           running += pieceCounts[p];
           largest = Math.max(largest, running);
         }
-        if (total > (long) SPACE_FACTOR * count + (1 << bits) && bits > 1) {
+        if (total > (long) SPACE_FACTOR * count + fanout && bits > 1) {
           continue;
         }
         long cost = Math.max(spanning, largest);
@@ -233,69 +270,69 @@ final class CutTree {
   }
 
   private int cut(int[] members, int count, long[] boxLow, long[] boxHigh, int d, int bits) {
-    long boxWidth = boxHigh[d] - boxLow[d] + 1;
-    int pieceShift = 63 - Long.numberOfLeadingZeros(boxWidth) - bits;
+    long[] range = clip(members, count, boxLow, boxHigh, d);
+    long from = range[0];
+    long to = range[1];
+    int pieceShift = 64 - Long.numberOfLeadingZeros(to - from) - bits;
+    int fanoutHere = (int) ((to - from) >>> pieceShift) + 1;
     int node = newNode();
     dimension[node] = d;
-    low[node] = boxLow[d];
+    low[node] = from;
     shift[node] = pieceShift;
-    int pieceCountHere = 1 << bits;
-    if (pieceCount + pieceCountHere > pieces.length) {
-      pieces = Arrays.copyOf(pieces, Math.max(pieces.length * 2, pieceCount + pieceCountHere));
+    fanout[node] = fanoutHere;
+    if (pieceCount + fanoutHere > pieces.length) {
+      pieces = Arrays.copyOf(pieces, Math.max(pieces.length * 2, pieceCount + fanoutHere));
     }
     int firstPiece = pieceCount;
     start[node] = firstPiece;
-    pieceCount += pieceCountHere;
+    pieceCount += fanoutHere;
 
     int[] spanning = new int[count];
     int spanningCount = 0;
     for (int k = 0; k < count; k++) {
-      int rule = members[k];
-      if (ruleLow[d * size + rule] <= boxLow[d] && ruleHigh[d * size + rule] >= boxHigh[d]) {
-        spanning[spanningCount++] = rule;
+      if (spans(members[k], d, from, to)) {
+        spanning[spanningCount++] = members[k];
       }
     }
     // built before the store: building may grow (replace) the node arrays
     int spanTree = spanningCount == 0 ? -1 : build(spanning, spanningCount, boxLow, boxHigh);
     endOrSpan[node] = spanTree;
 
-    // one pass: each non-spanning rule into the pieces its range overlaps (counting sort keeps rule order)
+    // one pass: each other rule into the pieces its range overlaps (counting sort keeps rule order)
     int[] firstOf = new int[count];
     int[] lastOf = new int[count];
-    int[] offsets = new int[pieceCountHere + 1];
-    long savedLow = boxLow[d];
-    long savedHigh = boxHigh[d];
+    int[] offsets = new int[fanoutHere + 1];
     for (int k = 0; k < count; k++) {
       int rule = members[k];
-      long ruleLo = ruleLow[d * size + rule];
-      long ruleHi = ruleHigh[d * size + rule];
-      if (ruleLo <= savedLow && ruleHi >= savedHigh) {
+      if (spans(rule, d, from, to)) {
         firstOf[k] = 1;
         lastOf[k] = 0;
         continue;
       }
-      firstOf[k] = (int) ((Math.max(ruleLo, savedLow) - savedLow) >>> pieceShift);
-      lastOf[k] = (int) ((Math.min(ruleHi, savedHigh) - savedLow) >>> pieceShift);
+      firstOf[k] = (int) ((Math.max(ruleLow[d * size + rule], from) - from) >>> pieceShift);
+      lastOf[k] = (int) ((Math.min(ruleHigh[d * size + rule], to) - from) >>> pieceShift);
       for (int p = firstOf[k]; p <= lastOf[k]; p++) {
         offsets[p + 1]++;
       }
     }
-    for (int p = 0; p < pieceCountHere; p++) {
+    for (int p = 0; p < fanoutHere; p++) {
       offsets[p + 1] += offsets[p];
     }
-    int[] byPiece = new int[offsets[pieceCountHere]];
-    int[] fill = Arrays.copyOf(offsets, pieceCountHere);
+    int[] byPiece = new int[offsets[fanoutHere]];
+    int[] fill = Arrays.copyOf(offsets, fanoutHere);
     for (int k = 0; k < count; k++) {
       for (int p = firstOf[k]; p <= lastOf[k]; p++) {
         byPiece[fill[p]++] = members[k];
       }
     }
-    for (int p = 0; p < pieceCountHere; p++) {
+    long savedLow = boxLow[d];
+    long savedHigh = boxHigh[d];
+    for (int p = 0; p < fanoutHere; p++) {
       int inCount = offsets[p + 1] - offsets[p];
       int child = -1;
       if (inCount > 0) {
-        boxLow[d] = savedLow + ((long) p << pieceShift);
-        boxHigh[d] = boxLow[d] + (1L << pieceShift) - 1;
+        boxLow[d] = from + ((long) p << pieceShift);
+        boxHigh[d] = Math.min(to, boxLow[d] + (1L << pieceShift) - 1);
         child = build(Arrays.copyOfRange(byPiece, offsets[p], offsets[p + 1]), inCount, boxLow, boxHigh);
         boxLow[d] = savedLow;
         boxHigh[d] = savedHigh;
