@@ -133,15 +133,19 @@ final class CompiledChain {
     if (list.get(kept - 1) != previous.rules[kept - 1] || list.get(0) != previous.rules[0]) {
       return null;
     }
-    for (int i = 0; i < kept; i++) {
-      if (list.get(i) != previous.rules[i]) {
-        return null;
-      }
-    }
     CompiledChain compiled = new CompiledChain(chain, size, previous.tree, previous.indexed);
     compiled.copyFrom(previous, kept);
-    for (int i = kept; i < size; i++) {
-      compiled.set(i, list.get(i), ids);
+    int i = 0;
+    // iterated, not indexed: a RuleList's get is a search over its chunks
+    for (Rule rule : list) {
+      if (i < kept) {
+        if (rule != previous.rules[i]) {
+          return null;
+        }
+      } else {
+        compiled.set(i, rule, ids);
+      }
+      i++;
     }
     return compiled;
   }
