@@ -15,7 +15,8 @@ import java.util.List;
  * ints, interfaces as dense ids, flags as bits), what each target does as a small code, and — for chains of
  * at least {@link #INDEX_THRESHOLD} rules when indexing is on — a {@link CutTree} over the rules compiled so
  * far. Rules appended after that ({@code iptables -A}) are scanned after the tree's candidates, until there are
- * enough of them to make a rebuild worth it. Immutable once built.
+ * enough of them to make a rebuild worth it. Immutable once built, except that the successor made by
+ * {@link #appended} may fill the unused end of the arrays it shares with its predecessor.
  */
 final class CompiledChain {
   /** Chains shorter than this are scanned; a tree does not pay for itself below it. */
@@ -78,31 +79,63 @@ final class CompiledChain {
   final CutTree tree;
   final int indexed;
 
-  private CompiledChain(Chain source, int size, CutTree tree, int indexed) {
+  /** A chain of {@code size} rules in arrays with room for {@code capacity}. */
+  private CompiledChain(Chain source, int size, int capacity, CutTree tree, int indexed) {
     this.source = source;
     this.size = size;
     this.tree = tree;
     this.indexed = indexed;
-    rules = new Rule[size];
-    sourceAddress = new int[size];
-    sourceMask = new int[size];
-    destinationAddress = new int[size];
-    destinationMask = new int[size];
-    protocol = new int[size];
-    flags = new int[size];
-    inId = new int[size];
-    outId = new int[size];
-    inPattern = new String[size];
-    outPattern = new String[size];
-    portProtocol = new int[size];
-    sourcePortLow = new int[size];
-    sourcePortHigh = new int[size];
-    destinationPortLow = new int[size];
-    destinationPortHigh = new int[size];
-    matches = new Match[size][];
-    targets = new Target[size];
-    action = new int[size];
-    jumpName = new String[size];
+    rules = new Rule[capacity];
+    sourceAddress = new int[capacity];
+    sourceMask = new int[capacity];
+    destinationAddress = new int[capacity];
+    destinationMask = new int[capacity];
+    protocol = new int[capacity];
+    flags = new int[capacity];
+    inId = new int[capacity];
+    outId = new int[capacity];
+    inPattern = new String[capacity];
+    outPattern = new String[capacity];
+    portProtocol = new int[capacity];
+    sourcePortLow = new int[capacity];
+    sourcePortHigh = new int[capacity];
+    destinationPortLow = new int[capacity];
+    destinationPortHigh = new int[capacity];
+    matches = new Match[capacity][];
+    targets = new Target[capacity];
+    action = new int[capacity];
+    jumpName = new String[capacity];
+  }
+
+  /**
+   * {@code previous} grown to {@code size} rules in the same arrays: the slots past its size are free (it never
+   * reads them), and {@code previous} is being replaced, so nothing derives from it again.
+   */
+  private CompiledChain(Chain source, int size, CompiledChain previous) {
+    this.source = source;
+    this.size = size;
+    tree = previous.tree;
+    indexed = previous.indexed;
+    rules = previous.rules;
+    sourceAddress = previous.sourceAddress;
+    sourceMask = previous.sourceMask;
+    destinationAddress = previous.destinationAddress;
+    destinationMask = previous.destinationMask;
+    protocol = previous.protocol;
+    flags = previous.flags;
+    inId = previous.inId;
+    outId = previous.outId;
+    inPattern = previous.inPattern;
+    outPattern = previous.outPattern;
+    portProtocol = previous.portProtocol;
+    sourcePortLow = previous.sourcePortLow;
+    sourcePortHigh = previous.sourcePortHigh;
+    destinationPortLow = previous.destinationPortLow;
+    destinationPortHigh = previous.destinationPortHigh;
+    matches = previous.matches;
+    targets = previous.targets;
+    action = previous.action;
+    jumpName = previous.jumpName;
   }
 
   /** Compiles {@code chain} whole; with {@code index}, long chains get a tree. */
@@ -111,7 +144,7 @@ final class CompiledChain {
     int size = list.size();
     Rule[] rules = list.toArray(new Rule[0]);
     CutTree tree = index && size >= INDEX_THRESHOLD ? tree(rules) : null;
-    CompiledChain compiled = new CompiledChain(chain, size, tree, tree == null ? 0 : size);
+    CompiledChain compiled = new CompiledChain(chain, size, size, tree, tree == null ? 0 : size);
     for (int i = 0; i < size; i++) {
       compiled.set(i, rules[i], ids);
     }
@@ -133,9 +166,16 @@ final class CompiledChain {
     if (list.get(kept - 1) != previous.rules[kept - 1] || list.get(0) != previous.rules[0]) {
       return null;
     }
-    CompiledChain compiled = new CompiledChain(chain, size, previous.tree, previous.indexed);
-    compiled.copyFrom(previous, kept);
+    CompiledChain compiled;
+    if (previous.rules.length >= size) {
+      compiled = new CompiledChain(chain, size, previous);
+    } else {
+      // room for more appends, so that most of them copy nothing
+      compiled = new CompiledChain(chain, size, size + size / 2, previous.tree, previous.indexed);
+      compiled.copyFrom(previous, kept);
+    }
     int i = 0;
+    // every old rule is checked before the first new one is written into a slot that may be shared
     // iterated, not indexed: a RuleList's get is a search over its chunks
     for (Rule rule : list) {
       if (i < kept) {
