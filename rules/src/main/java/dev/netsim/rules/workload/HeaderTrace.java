@@ -1,6 +1,5 @@
 package dev.netsim.rules.workload;
 
-import dev.netsim.core.value.Ipv4;
 import dev.netsim.rules.eval.PacketContext;
 import dev.netsim.rules.ext.Match;
 import dev.netsim.rules.ext.match.TcpMatch;
@@ -207,11 +206,5 @@ public final class HeaderTrace implements PacketSource {
       default -> low + random.nextInt(Math.max(1, high - low + 1));
     };
     return Math.max(0, Math.min(65535, port));
-  }
-
-  /** The header of packet {@code index} in ClassBench's trace form. */
-  public String describe(int index) {
-    return Ipv4.format(source[index]) + " > " + Ipv4.format(destination[index]) + " proto " + protocol[index]
-        + " sport " + sourcePort[index] + " dport " + destinationPort[index];
   }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 
 /** Generated and converted rule sets, as iptables-save text. */
 public final class RuleSets {
@@ -95,12 +94,12 @@ public final class RuleSets {
   }
 
   /** Service {@code s}'s ClusterIP, from 10.96.0.1. */
-  public static int serviceAddress(int s) {
+  private static int serviceAddress(int s) {
     return Ipv4.parse("10.96.0.1").bits() + s;
   }
 
   /** Service {@code s}'s port: a few well-known ones, as real clusters have. */
-  public static int servicePort(int s) {
+  private static int servicePort(int s) {
     int[] ports = {80, 443, 53, 8080, 9090, 6379};
     return ports[s % ports.length];
   }

@@ -96,15 +96,6 @@ final class CutTree {
     return false;
   }
 
-  /** Rule copies stored in the leaves (for the bytes-per-rule figure). */
-  int storedRules() {
-    return ruleCount;
-  }
-
-  int nodes() {
-    return nodeCount;
-  }
-
   /** An estimate of the tree's size in bytes. */
   long bytes() {
     return (long) nodeCount * (4 + 8 + 4 + 4 + 4 + 4) + 4L * pieceCount + 4L * ruleCount;
@@ -113,15 +104,10 @@ final class CutTree {
   /**
    * Appends to {@code out} from {@code at} the candidate rule numbers for a packet with field values
    * {@code values} (unsorted: one increasing run per leaf); returns the new end. {@code out} must have room
-   * for {@link #maxCandidates()} more.
+   * for as many more as there are rules: each is found at most once.
    */
   int collect(long[] values, int[] out, int at) {
     return collect(0, values, out, at);
-  }
-
-  /** The most candidates one lookup can return: the number of distinct rules, each found at most once. */
-  int maxCandidates() {
-    return size;
   }
 
   private int collect(int node, long[] values, int[] out, int at) {
