@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * Random filter tables for differential tests: FORWARD and four user chains whose rules use every header match
  * (addresses, interfaces and patterns, protocol, fragments, each sometimes negated), tcp/udp ports and flags,
- * multiport, iprange, mark, conntrack state, limit and comment, and every kind of target — ACCEPT, DROP, REJECT,
+ * multiport, iprange, mark, conntrack state, limit, comment and pkttype (undetermined when the packet's type is
+ * unknown), and every kind of target — ACCEPT, DROP, REJECT,
  * RETURN, LOG, MARK, jumps and gotos (always to a later user chain, so there are no loops). Values come from
  * small pools, and {@link #packets} draws packets from the same pools and their neighbours, so that rules match
  * often and boundaries are hit.
@@ -56,6 +57,10 @@ public final class RandomRules {
     }
     if (random.nextInt(4) == 0) {
       out.append(negation(random)).append(" -o ").append(pick(random, INTERFACE_PATTERNS));
+    }
+    if (random.nextInt(16) == 0) {
+      // ahead of any tcp/udp match: undetermined for packets whose type the engine does not say
+      out.append(" -m pkttype").append(negation(random)).append(" --pkt-type unicast");
     }
     int protocol = random.nextInt(6);
     boolean fragment = false;
@@ -152,7 +157,8 @@ public final class RandomRules {
 
   /**
    * {@code count} forwarded packets drawn from the pools the rules use: addresses at and around the networks'
-   * edges, the pool's ports and their neighbours, interfaces, marks, TCP flags, later fragments; virtual time
+   * edges, the pool's ports and their neighbours, interfaces, marks, TCP flags, later fragments, known and
+   * unknown packet types; virtual time
    * advances 100 ms a packet so that limit matches both pass and refuse.
    */
   public static PacketSource packets(long seed, int count) {
@@ -189,6 +195,7 @@ public final class RandomRules {
         packet.inInterface = draw.nextInt(8) == 0 ? "eth7" : pick(draw, INTERFACES);
         packet.outInterface = draw.nextInt(8) == 0 ? "veth12" : pick(draw, INTERFACES);
         packet.mark = draw.nextInt(4);
+        packet.pktType = draw.nextInt(4) == 0 ? -1 : PacketContext.PACKET_HOST;
         packet.nowNanos = index * 100_000_000L;
       }
     };
