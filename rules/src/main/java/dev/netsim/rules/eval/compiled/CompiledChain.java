@@ -75,6 +75,15 @@ final class CompiledChain {
   final int[] action;
   /** The chain jumped or gone to, for JUMP and GOTO rules. */
   final String[] jumpName;
+  /**
+   * For JUMP and GOTO rules: their number among the chain's jumps, which indexes the table's resolved targets,
+   * so that relinking a table after a change costs its jumps, not its rules.
+   */
+  final int[] jumpSlot;
+  /** The rule numbers of the first {@link #jumpCount} jumps, in order. */
+  final int[] jumpRules;
+  /** How many JUMP and GOTO rules the chain has; set while the chain is built, fixed after. */
+  int jumpCount;
   /** The tree over rules [0, indexed), or null: scan all rules. */
   final CutTree tree;
   final int indexed;
@@ -105,6 +114,8 @@ final class CompiledChain {
     targets = new Target[capacity];
     action = new int[capacity];
     jumpName = new String[capacity];
+    jumpSlot = new int[capacity];
+    jumpRules = new int[capacity];
   }
 
   /**
@@ -136,6 +147,9 @@ final class CompiledChain {
     targets = previous.targets;
     action = previous.action;
     jumpName = previous.jumpName;
+    jumpSlot = previous.jumpSlot;
+    jumpRules = previous.jumpRules;
+    jumpCount = previous.jumpCount;
   }
 
   /** Compiles {@code chain} whole; with {@code index}, long chains get a tree. */
@@ -211,6 +225,9 @@ final class CompiledChain {
     System.arraycopy(previous.targets, 0, targets, 0, count);
     System.arraycopy(previous.action, 0, action, 0, count);
     System.arraycopy(previous.jumpName, 0, jumpName, 0, count);
+    System.arraycopy(previous.jumpSlot, 0, jumpSlot, 0, count);
+    System.arraycopy(previous.jumpRules, 0, jumpRules, 0, previous.jumpCount);
+    jumpCount = previous.jumpCount;
   }
 
   private void set(int i, Rule rule, InterfaceIds ids) {
@@ -272,6 +289,8 @@ final class CompiledChain {
     if (jumped != null) {
       action[i] = target.isGoto() ? GOTO : JUMP;
       jumpName[i] = jumped;
+      jumpSlot[i] = jumpCount;
+      jumpRules[jumpCount++] = i;
     } else if (target instanceof StandardTarget standard && standard.kind() == StandardTarget.Kind.RETURN) {
       action[i] = RETURN;
     } else {

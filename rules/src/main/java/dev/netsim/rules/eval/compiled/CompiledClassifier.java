@@ -72,7 +72,10 @@ public final class CompiledClassifier implements PacketClassifier {
     return new CompiledClassifier(state, false);
   }
 
-  /** A chain table in hot-path form: its chains and, per rule, the index of the chain it jumps to. */
+  /**
+   * A table in hot-path form: its chains and, per chain and jump slot ({@link CompiledChain#jumpSlot}), the index
+   * of the chain jumped to.
+   */
   private record CompiledTable(Table source, CompiledChain[] chains, int[][] jumpTargets, int[] builtinByHook) {}
 
   @Override
@@ -168,16 +171,15 @@ public final class CompiledClassifier implements PacketClassifier {
     int[][] jumpTargets = new int[compiled.length][];
     for (int k = 0; k < compiled.length; k++) {
       CompiledChain chain = compiled[k];
-      int[] targets = new int[chain.size];
-      for (int i = 0; i < chain.size; i++) {
-        if (chain.action[i] == CompiledChain.JUMP || chain.action[i] == CompiledChain.GOTO) {
-          Integer target = indexByName.get(chain.jumpName[i]);
-          if (target == null) {
-            throw new IllegalStateException("rule " + (i + 1) + " of " + chain.source.name()
-                + " jumps to missing chain " + chain.jumpName[i]);
-          }
-          targets[i] = target;
+      int[] targets = new int[chain.jumpCount];
+      for (int slot = 0; slot < chain.jumpCount; slot++) {
+        int i = chain.jumpRules[slot];
+        Integer target = indexByName.get(chain.jumpName[i]);
+        if (target == null) {
+          throw new IllegalStateException("rule " + (i + 1) + " of " + chain.source.name()
+              + " jumps to missing chain " + chain.jumpName[i]);
         }
+        targets[slot] = target;
       }
       jumpTargets[k] = targets;
     }
@@ -231,13 +233,13 @@ public final class CompiledClassifier implements PacketClassifier {
       counters.count(rule.id(), packet.length);
       switch (chain.action[i]) {
         case CompiledChain.JUMP -> {
-          Verdict verdict = walk(table, jumpTargets[i], packet, result, nested);
+          Verdict verdict = walk(table, jumpTargets[chain.jumpSlot[i]], packet, result, nested);
           if (verdict != FELL_THROUGH) {
             return verdict;
           }
         }
         case CompiledChain.GOTO -> {
-          return walk(table, jumpTargets[i], packet, result, nested);
+          return walk(table, jumpTargets[chain.jumpSlot[i]], packet, result, nested);
         }
         case CompiledChain.RETURN -> {
           return FELL_THROUGH;
