@@ -82,8 +82,7 @@ public final class Main {
         return new ConformCommand(new EchoTranscripts()).run(List.of(rest), out, err);
       }
       case "bench" -> {
-        err.println("netsim " + command + ": not yet implemented");
-        return 2;
+        return BenchCommand.run(rest, out, err);
       }
       default -> {
         err.println("netsim: unknown command `" + command + "'");

@@ -6,7 +6,7 @@ import dev.netsim.rules.eval.Evaluation;
 import dev.netsim.rules.eval.PacketClassifier;
 import dev.netsim.rules.eval.PacketContext;
 import dev.netsim.rules.eval.PacketEffects;
-import dev.netsim.rules.eval.ReferenceEvaluator;
+import dev.netsim.rules.eval.compiled.CompiledClassifier;
 import dev.netsim.rules.state.IptablesState;
 import dev.netsim.sim.conntrack.Conntrack;
 import dev.netsim.sim.conntrack.ConntrackTable;
@@ -45,7 +45,8 @@ public final class NetnsRuntime {
   NetnsRuntime(String netns, long instance) {
     this.netns = netns;
     this.instance = instance;
-    this.classifier = new ReferenceEvaluator(iptables);
+    // explained walks (tracing on) are delegated by the compiled classifier to the reference evaluator
+    this.classifier = CompiledClassifier.indexed(iptables);
   }
 
   void attachStack(Stack created) {
@@ -70,7 +71,10 @@ public final class NetnsRuntime {
     return classifier;
   }
 
-  /** Replaces the rule evaluator (e.g. with a compiled classifier built over {@link #iptables()}). */
+  /**
+   * Replaces the rule evaluator (the compiled classifier by default; e.g. a {@code ReferenceEvaluator} over
+   * {@link #iptables()} to compare the two).
+   */
   public void useClassifier(PacketClassifier replacement) {
     classifier = replacement;
   }
