@@ -134,9 +134,13 @@ class NoEscapeTest {
   private static final Pattern FILES = Pattern.compile("java\\.nio\\.file\\.Files|java\\.io\\.File(InputStream|"
       + "OutputStream|Reader|Writer)?\\b|RandomAccessFile|FileChannel");
 
-  /** {@code Captures.recordPcap(s)} and {@code TraceDiagrams.attach} (behind {@code netsim run --svg DIR}). */
+  /**
+   * {@code Captures.recordPcap(s)}, {@code TraceDiagrams.attach} (behind {@code netsim run --svg DIR}) and the
+   * ClassBench readers (behind {@code netsim bench --rules/--trace}, and the benchmarks).
+   */
   private static final Set<String> JAVA_CALLER_CHOOSES_THE_FILE = Set.of(
-      "dev/netsim/sim/capture/Captures.java", "dev/netsim/sim/diagram/TraceDiagrams.java");
+      "dev/netsim/sim/capture/Captures.java", "dev/netsim/sim/diagram/TraceDiagrams.java",
+      "dev/netsim/rules/workload/HeaderTrace.java", "dev/netsim/rules/workload/RuleSets.java");
 
   @Test
   void netsimsOwnCodeHasNoWayOut() throws IOException {
