@@ -49,7 +49,8 @@ final class Parser {
       skipComment();
       if (eof() || peek() == '\n') {
         String text = lineText(startLine);
-        // A transcript shows every line that is neither empty nor starts with '#', as ktrans does.
+        // A transcript shows every line that is neither empty nor starts with '#', as the kernel harness of
+        // `netsim conform` does.
         if (text != null && !text.isEmpty() && !text.startsWith("#")) {
           blocks.add(new Block(startLine, List.of(text), new CommandList(List.of())));
         }
