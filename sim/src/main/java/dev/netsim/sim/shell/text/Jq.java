@@ -31,42 +31,14 @@ final class Jq implements Tool {
       return NotSimulated.report(call, String.join(" ", call.argv()) + " (input that is not JSON)");
     }
     for (Object value : values) {
-      StringBuilder text = new StringBuilder();
-      print(text, value, "");
-      call.out().println(text);
+      call.out().println(IndentedJson.print(value, "  ", Jq::quote, Jq::scalar));
     }
     return 0;
   }
 
-  private static void print(StringBuilder text, Object value, String indent) {
-    if (value instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        text.append("{}");
-        return;
-      }
-      text.append("{\n");
-      int i = 0;
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        text.append(indent).append("  ");
-        quote(text, (String) entry.getKey());
-        text.append(": ");
-        print(text, entry.getValue(), indent + "  ");
-        text.append(++i < map.size() ? ",\n" : "\n");
-      }
-      text.append(indent).append('}');
-    } else if (value instanceof List<?> list) {
-      if (list.isEmpty()) {
-        text.append("[]");
-        return;
-      }
-      text.append("[\n");
-      for (int i = 0; i < list.size(); i++) {
-        text.append(indent).append("  ");
-        print(text, list.get(i), indent + "  ");
-        text.append(i + 1 < list.size() ? ",\n" : "\n");
-      }
-      text.append(indent).append(']');
-    } else if (value instanceof String string) {
+  /** Strings as jq escapes them, numbers as jq 1.6 prints them. */
+  private static void scalar(StringBuilder text, Object value) {
+    if (value instanceof String string) {
       quote(text, string);
     } else if (value instanceof Double number) {
       text.append(number(number));

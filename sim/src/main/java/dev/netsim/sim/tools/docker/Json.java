@@ -1,7 +1,7 @@
 package dev.netsim.sim.tools.docker;
 
+import dev.netsim.sim.shell.text.IndentedJson;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,45 +27,16 @@ final class Json {
   }
 
   static String print(Object value) {
-    StringBuilder text = new StringBuilder();
-    write(text, value, "");
-    return text.toString();
+    return IndentedJson.print(value, "    ", Json::quote, Json::scalar);
   }
 
-  private static void write(StringBuilder text, Object value, String indent) {
+  private static void scalar(StringBuilder text, Object value) {
     if (value == null) {
       text.append("null");
     } else if (value instanceof String string) {
       quote(text, string);
     } else if (value instanceof Boolean || value instanceof Number) {
       text.append(value);
-    } else if (value instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        text.append("{}");
-        return;
-      }
-      text.append("{\n");
-      int i = 0;
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        text.append(indent).append("    ");
-        quote(text, (String) entry.getKey());
-        text.append(": ");
-        write(text, entry.getValue(), indent + "    ");
-        text.append(++i < map.size() ? ",\n" : "\n");
-      }
-      text.append(indent).append('}');
-    } else if (value instanceof List<?> list) {
-      if (list.isEmpty()) {
-        text.append("[]");
-        return;
-      }
-      text.append("[\n");
-      for (int i = 0; i < list.size(); i++) {
-        text.append(indent).append("    ");
-        write(text, list.get(i), indent + "    ");
-        text.append(i + 1 < list.size() ? ",\n" : "\n");
-      }
-      text.append(indent).append(']');
     } else {
       throw new IllegalArgumentException("not a JSON value: " + value.getClass());
     }
