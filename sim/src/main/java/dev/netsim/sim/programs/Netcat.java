@@ -336,24 +336,10 @@ public final class Netcat {
       err.println("nc: " + error.message());
       return null;
     }
-    return new Listening() {
-      @Override
-      public boolean running() {
-        return !ended[0];
-      }
-
-      @Override
-      public int exitStatus() {
-        return 0;
-      }
-
-      @Override
-      public void stop() {
-        stack.stopListening(local);
-        List.copyOf(connections).forEach(TcpSocket::close);
-        ended[0] = true;
-      }
-    };
+    return listening(ended, () -> {
+      stack.stopListening(local);
+      List.copyOf(connections).forEach(TcpSocket::close);
+    });
   }
 
   private Listening udpListener(Options options, Endpoint local) {
@@ -384,6 +370,11 @@ public final class Netcat {
       return null;
     }
     boolean[] ended = new boolean[1];
+    return listening(ended, () -> socket[0].close());
+  }
+
+  /** A listener that runs until {@code ended[0]} is set, ends with status 0, and on SIGTERM closes its sockets. */
+  private static Listening listening(boolean[] ended, Runnable closeSockets) {
     return new Listening() {
       @Override
       public boolean running() {
@@ -397,7 +388,7 @@ public final class Netcat {
 
       @Override
       public void stop() {
-        socket[0].close();
+        closeSockets.run();
         ended[0] = true;
       }
     };
