@@ -52,11 +52,14 @@ ip -c route
 iptables -t filter -S
 iptables -t nat -S
 exit
-# the ping: RED resolves BLUE's MAC with ARP, then both neighbour tables hold the other
+# the ping: RED resolves BLUE's MAC with ARP, then both neighbour tables hold the other; terminal 3
+# watches BLUE's end of the pair
+ip netns exec BLUE tcpdump -i veth1 &
 nsenter --net=/var/run/netns/RED
 ping 11.11.11.3 -c 1
 ip -c neigh
 exit
+kill %1
 ip netns exec BLUE ip -c neigh
 ip netns delete RED
 ip netns delete BLUE

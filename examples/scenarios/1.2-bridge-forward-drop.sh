@@ -48,6 +48,9 @@ exit
 iptables -t filter -S | grep '\-P'
 iptables -nvL -t filter
 cat /proc/sys/net/ipv4/ip_forward
+# terminal 2 (the host) and terminal 3 (BLUE) watch the bridge and BLUE's end while RED pings
+tcpdump -l -i br0 &
+ip netns exec BLUE tcpdump -l -i beth0 &
 # why does the ping fail?
 nsenter --net=/var/run/netns/RED
 ping -c 1 11.11.11.3
@@ -58,3 +61,4 @@ watch -d 'iptables -v --numeric --table filter --list FORWARD;echo;iptables -v -
 iptables -t filter -I DOCKER-USER -j ACCEPT
 ip netns exec RED ping -c 1 11.11.11.3
 iptables -v --numeric --table filter --list DOCKER-USER
+kill %1 %2

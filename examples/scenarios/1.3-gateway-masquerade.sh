@@ -15,6 +15,9 @@ ip netns exec RED ip link set reth0 up; ip link set reth1 up;
 ip netns exec BLUE ip link set beth0 up; ip link set beth1 up;
 ip link set br0 up
 iptables -t filter -I DOCKER-USER -j ACCEPT
+# terminal 1 (RED) and terminal 3 (the host) capture
+ip netns exec RED tcpdump -i any &
+tcpdump -i br0 -n &
 # terminal 2 (the host): why can the host not reach RED?
 ping -c 1 11.11.11.2
 ip -c route
@@ -23,6 +26,9 @@ ip -c addr
 ip addr add 11.11.11.1/24 dev br0
 ping -c 1 11.11.11.2
 ping -c 1 11.11.11.3
+kill %1 %2
+# terminal 3 (the host) watches ICMP on every interface
+tcpdump -i any icmp -n &
 # terminal 1 (RED 11.11.11.2): why can RED not reach 192.168.50.10?
 nsenter --net=/var/run/netns/RED
 ping -c 1 11.11.11.1
@@ -35,6 +41,7 @@ ip -c route
 # why can RED not reach the internet?
 ping -c 1 8.8.8.8
 exit
+kill %3
 # terminal 2 (the host): SNAT in POSTROUTING
 iptables -S -t nat
 iptables -nvL -t nat

@@ -27,7 +27,8 @@ docker ps
 ip -br -c link
 brctl show docker0
 iptables -t filter -S
-# container to container
+# container to container, watched on docker0 from the host
+tcpdump -i docker0 -n &
 docker exec -it PINK sh
 ping -c 1 172.17.0.3
 ip neigh
@@ -38,9 +39,12 @@ ping -c 1 172.17.0.2
 ip neigh
 route -n
 exit
-# container to the internet, through MASQUERADE
+kill $!
+# container to the internet, through MASQUERADE, watched on every interface of the host
+tcpdump -i any icmp &
 iptables -t nat -S
 docker exec PINK ping -c 1 8.8.8.8
 conntrack -L --src-nat
 docker exec ORANGE ping -c 1 8.8.8.8
+kill $!
 docker stop PINK ORANGE
