@@ -51,6 +51,7 @@ public final class World {
   private final LinkLocalChatter chatter = new LinkLocalChatter();
   private boolean runningTimers;
   private final Map<Class<?>, Object> services = new HashMap<>();
+  private final Set<String> otherMachines = new HashSet<>();
 
   /** A machine with only the host's namespace (loopback up), as {@link Topology#initial()}. */
   public World() {
@@ -130,6 +131,20 @@ public final class World {
       kernel = new Kernel(this);
     }
     return kernel;
+  }
+
+  /**
+   * Marks namespace {@code name} as another machine beside this host (a preset's outside PC, the internet):
+   * none of the host's own listings shows it ({@code ip netns list}, {@code lsns}), as a real host would not,
+   * but {@code ip netns exec NAME CMD} runs CMD there, netsim's stand-in for a terminal on that machine.
+   */
+  public void markOtherMachine(String name) {
+    otherMachines.add(Objects.requireNonNull(name));
+  }
+
+  /** Whether {@code name} is {@linkplain #markOtherMachine another machine}, not a namespace of this host. */
+  public boolean isOtherMachine(String name) {
+    return otherMachines.contains(name);
   }
 
   /**

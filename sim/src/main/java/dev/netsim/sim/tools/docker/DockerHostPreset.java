@@ -41,6 +41,8 @@ import java.util.List;
 public final class DockerHostPreset implements Preset {
   /** The namespace behind the gateway; unlisted, so {@code ip netns list} does not show it. */
   static final String INTERNET = "internet";
+  /** The outside PC on eth1's wire. */
+  static final String PC = "pc";
 
   /** Address blocks the internet does not answer: private, shared, loopback, link-local, documentation, multicast. */
   private static final List<Ipv4Prefix> NOT_ON_THE_INTERNET = List.of(
@@ -89,15 +91,17 @@ public final class DockerHostPreset implements Preset {
   @Override
   public void apply(PresetSetup setup) {
     World world = setup.host().world();
-    setup.run("ip netns add pc");
+    world.markOtherMachine(PC);
+    world.markOtherMachine(INTERNET);
     world.change(editor -> {
+      editor.addNamespace(PC, false);
       editor.addNamespace(INTERNET, false);
       editor.addEthernetPair("", "eth0", INTERNET, "eth0");
-      editor.addEthernetPair("", "eth1", "pc", "eth0");
+      editor.addEthernetPair("", "eth1", PC, "eth0");
       editor.setMac("", "eth0", Mac.parse("08:00:27:4f:a8:6e"));
       editor.setMac("", "eth1", Mac.parse("08:00:27:b5:12:9c"));
       editor.setMac(INTERNET, "eth0", Mac.parse("52:54:00:12:35:02"));
-      editor.setMac("pc", "eth0", Mac.parse("0a:00:27:00:00:0d"));
+      editor.setMac(PC, "eth0", Mac.parse("0a:00:27:00:00:0d"));
       editor.setUp(INTERNET, "lo", true);
       editor.setUp(INTERNET, "eth0", true);
       editor.addAddress(INTERNET, "eth0", new IfAddress(Ipv4.parse("10.0.2.2"), 24, Ipv4.parse("10.0.2.255"),

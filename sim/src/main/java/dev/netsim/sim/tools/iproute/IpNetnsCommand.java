@@ -109,7 +109,7 @@ final class IpNetnsCommand {
       return 1;
     }
     Namespace ns = ip.world().namespace(name);
-    if (ns == null || !ns.listed()) {
+    if (ns == null || !(ns.listed() || ip.world().isOtherMachine(name))) {
       ip.err().print("Cannot open network namespace \"" + name + "\": No such file or directory\n");
       return 255;
     }

@@ -35,6 +35,9 @@ public final class LsnsTool implements Tool {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"NS", "TYPE", "NPROCS", "PID", "USER", "NETNSID", "NSFS", "COMMAND"});
     for (Namespace ns : call.world().topology().namespaces()) {
+      if (call.world().isOtherMachine(ns.name())) {
+        continue;
+      }
       long inode = ns.isHost() ? 4026531840L : FIRST_INODE + ns.instance();
       long pid = ns.isHost() ? 1 : 1000 + ns.instance();
       int id = here.nsidOf(ns);
