@@ -84,6 +84,9 @@ public final class ScriptRunner {
         block.echoLines().stream().skip(1).forEach(line -> transcript.println("> " + line));
       }
       int status = interpreter.runBlock(block);
+      // A real shell starts the next line a moment later, when packets a command left in flight (a closing
+      // connection's FIN and ACK) have long arrived.
+      host.settle(BETWEEN_LINES_NANOS);
       if (options.echo() && status != 0) {
         transcript.println("[exit " + status + "]");
       }
@@ -98,6 +101,9 @@ public final class ScriptRunner {
     }
     return new RunResult(0, null, outcomes);
   }
+
+  /** The moment a shell takes to start the next line: packets in flight arrive, timers do not fire. */
+  private static final long BETWEEN_LINES_NANOS = 1_000_000L;
 
   /** {@code NAME: line N: message}, and for a bad token bash's second line quoting the line. */
   private static String diagnostic(String name, SyntaxError e) {

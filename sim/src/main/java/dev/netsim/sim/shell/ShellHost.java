@@ -23,6 +23,12 @@ public interface ShellHost {
    */
   void advanceTo(long atNanos);
 
+  /**
+   * Lets what is already in flight arrive before the next line starts, as it would in the moment a real shell
+   * takes to read that line: events due within {@code windowNanos}, the clock stopping at the last of them.
+   */
+  default void settle(long windowNanos) {}
+
   /** What {@code hostname} prints and {@code $HOSTNAME} holds. */
   default String hostname() {
     return "netsim";

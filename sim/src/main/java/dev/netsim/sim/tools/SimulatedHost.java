@@ -60,4 +60,9 @@ public final class SimulatedHost implements ShellHost {
   public void advanceTo(long atNanos) {
     world.kernel().scheduler().runUntil(atNanos);
   }
+
+  @Override
+  public void settle(long windowNanos) {
+    world.kernel().scheduler().settle(windowNanos);
+  }
 }
