@@ -11,6 +11,7 @@ import dev.netsim.core.state.NeighbourEntry;
 import dev.netsim.core.state.NeighbourTable;
 import dev.netsim.core.state.ProbeSink;
 import dev.netsim.core.topo.AddressType;
+import dev.netsim.core.topo.IfAddress;
 import dev.netsim.core.topo.Link;
 import dev.netsim.core.topo.Namespace;
 import dev.netsim.core.topo.Route;
@@ -712,8 +713,17 @@ public final class Kernel {
     BridgeFdb fdb = world.fdb(netns, bridge.index());
     int decision = frame.dst().isMulticast() ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
     List<Link> outs = new ArrayList<>();
-    for (Link port : floodOrder(ns, bridge)) {
-      if (port.lowerUp() && (decision == BridgeFdb.FLOOD || decision == port.index())) {
+    if (decision == BridgeFdb.FLOOD) {
+      for (Link port : floodOrder(ns, bridge)) {
+        if (port.lowerUp()) {
+          outs.add(port);
+        }
+      }
+    } else {
+      // A learned destination: its one port (a port of this bridge is a link whose master it is), without
+      // copying and sorting the bridge's ports into flood order for every packet.
+      Link port = decision > 0 ? ns.link(decision) : null;
+      if (port != null && port.master() == bridge.index() && port.lowerUp()) {
         outs.add(port);
       }
     }
@@ -780,8 +790,13 @@ public final class Kernel {
   }
 
   private static boolean isDirectedBroadcast(Link out, int address) {
-    return out.addresses().stream().anyMatch(a -> a.prefixLength() < 31 && a.covers(address)
-        && (address | a.mask()) == -1);
+    // A plain loop: every transmitted packet asks, and a stream would allocate its pipeline each time.
+    for (IfAddress a : out.addresses()) {
+      if (a.prefixLength() < 31 && a.covers(address) && (address | a.mask()) == -1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void loopbackTransmit(NetnsRuntime runtime, Link lo, Skb skb) {
@@ -959,7 +974,6 @@ public final class Kernel {
 
   private boolean afterVerdict(NetnsRuntime runtime, TableName tableName, Hook hook, Skb skb, Verdict verdict,
       Evaluation result) {
-    String where = tableName.id() + " " + (result.chain() == null ? hook.name() : result.chain());
     switch (verdict) {
       case ACCEPT, CONTINUE, NAT -> {
         return true;
@@ -983,6 +997,7 @@ public final class Kernel {
         return false;
       }
       case UNDETERMINED -> {
+        String where = tableName.id() + " " + (result.chain() == null ? hook.name() : result.chain());
         skb.trace.end(Disposition.UNDETERMINED, where + " rule " + result.ruleNumber() + " depends on a match netsim does not model");
         return false;
       }
@@ -1081,10 +1096,7 @@ public final class Kernel {
       }
       return true;
     }
-    runtime.conntrack().track(skb.packet, skb.zone, scheduler.now(), (connection, info) -> {
-      skb.ct = connection;
-      skb.ctinfo = info;
-    });
+    runtime.conntrack().track(skb.packet, skb.zone, scheduler.now(), skb);
     if (skb.ct == null) {
       skb.ctinfo = CtInfo.INVALID;
     }
