@@ -140,7 +140,12 @@ public final class Kernel {
 
   /** The runtime state of namespace {@code netns}; IllegalArgumentException when it does not exist. */
   public NetnsRuntime runtime(String netns) {
-    Namespace ns = world.topology().requireNamespace(netns);
+    return runtime(world.topology().requireNamespace(netns));
+  }
+
+  /** The runtime state of the namespace whose current snapshot the caller already holds. */
+  private NetnsRuntime runtime(Namespace ns) {
+    String netns = ns.name();
     NetnsRuntime runtime = runtimes.get(netns);
     if (runtime == null || runtime.instance() != ns.instance()) {
       runtime = new NetnsRuntime(netns, ns.instance());
@@ -324,7 +329,7 @@ public final class Kernel {
     if (!postrouting(runtime, skb, out)) {
       return null;
     }
-    neighbourOutput(runtime, out, nextHop(route, skb.packet.dst()), skb);
+    neighbourOutput(runtime, ns, out, nextHop(route, skb.packet.dst()), skb);
     return null;
   }
 
@@ -379,7 +384,7 @@ public final class Kernel {
       }
       return;
     }
-    NetnsRuntime runtime = runtime(netns);
+    NetnsRuntime runtime = runtime(ns);
     tapReceived(netns, dev, frame);
     if (skb != null) {
       if (skb.trace.on()) {
@@ -545,7 +550,7 @@ public final class Kernel {
         && table(runtime, TableName.SECURITY, Hook.FORWARD, skb, in, out)
         && postrouting(runtime, skb, out);
     if (passed) {
-      neighbourOutput(runtime, out, nextHop(route, skb.packet.dst()), skb);
+      neighbourOutput(runtime, ns, out, nextHop(route, skb.packet.dst()), skb);
     }
   }
 
@@ -746,9 +751,8 @@ public final class Kernel {
 
   // --- transmission
 
-  private void neighbourOutput(NetnsRuntime runtime, Link out, int nextHop, Skb skb) {
+  private void neighbourOutput(NetnsRuntime runtime, Namespace ns, Link out, int nextHop, Skb skb) {
     String netns = runtime.netns();
-    Namespace ns = namespace(runtime);
     if (out.isLoopback()) {
       loopbackTransmit(runtime, out, skb);
       return;
@@ -824,7 +828,7 @@ public final class Kernel {
         skb.trace.add(new Step.Received(netns, dev.name(), PacketText.describe(skb.packet)));
       }
       skb.pktType = PacketContext.PACKET_LOOPBACK;
-      ipReceive(runtime(netns), ns, dev, skb);
+      ipReceive(runtime(ns), ns, dev, skb);
     });
   }
 
@@ -1113,7 +1117,7 @@ public final class Kernel {
       return true;
     }
     Namespace host = world.topology().host();
-    runtime.conntrackTable().setMax(runtime(host.name()).settings(host).conntrackMax);
+    runtime.conntrackTable().setMax(runtime(host).settings(host).conntrackMax);
     if (!runtime.conntrackTable().confirm(skb.ct, scheduler.now())) {
       skb.trace.end(Disposition.CONNTRACK_TABLE_FULL, "conntrack could not insert the new entry (table full)");
       return false;
