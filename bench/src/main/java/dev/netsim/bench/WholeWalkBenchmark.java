@@ -45,10 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-// The collector `./netsim` runs with: the simulator is single-threaded, and under JMH's default G1 a new flow
-// also pays G1's cross-region write barrier for every conntrack entry put into the (old) table (median
-// 3.9 vs 2.4 µs/op measured). `-jvmArgsAppend -XX:+UseG1GC` on the command line measures G1 instead.
-@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
+@Fork(1)
 public class WholeWalkBenchmark {
   static final String DOCKER_HOST = """
       sysctl -qw net.ipv4.ip_forward=1
