@@ -577,8 +577,10 @@ public final class Kernel {
     boolean groupAddress = frame.dst().isMulticast();
     int decision = groupAddress ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
     boolean up = decision == BridgeFdb.LOCAL || groupAddress;
-    List<Link> outs = new ArrayList<>();
+    // Sized for what it gets: a learned destination is one port (every bridged packet of a flow), a flood many.
+    List<Link> outs = List.of();
     if (decision == BridgeFdb.FLOOD) {
+      outs = new ArrayList<>();
       for (Link other : floodOrder(ns, bridge)) {
         if (other.index() != port.index() && other.lowerUp()) {
           outs.add(other);
@@ -587,7 +589,7 @@ public final class Kernel {
     } else if (decision > 0 && decision != port.index()) {
       Link to = ns.link(decision);
       if (to != null && to.lowerUp()) {
-        outs.add(to);
+        outs = List.of(to);
       }
     }
     if (decision == BridgeFdb.FLOOD && !outs.isEmpty() && stormExceeded(skb != null ? skb.lineage() : frame, outs.size())) {
@@ -632,8 +634,8 @@ public final class Kernel {
       }
       skb.bridgePreroutingDone = true;
     }
-    List<Skb> copies = new ArrayList<>();
     int needed = outs.size() + (up ? 1 : 0);
+    List<Skb> copies = new ArrayList<>(needed);
     copies.add(skb);
     for (int i = 1; i < needed; i++) {
       copies.add(skb.copy());
@@ -651,7 +653,7 @@ public final class Kernel {
           continue;
         }
       }
-      portTransmit(netns, out, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
+      portTransmit(netns, out, carrying(frame, copy.packet), copy);
     }
     if (promiscuous) {
       tapReceived(netns, bridge, frame);
@@ -663,8 +665,13 @@ public final class Kernel {
       if (copy.trace.on()) {
         copy.trace.add(new Step.Received(netns, bridge.name(), "passed up to " + bridge.name() + "'s own stack"));
       }
-      deliverFrame(runtime, ns, bridge, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
+      deliverFrame(runtime, ns, bridge, carrying(frame, copy.packet), copy);
     }
+  }
+
+  /** The frame carrying {@code packet}: {@code frame} itself when the bridge's hooks left its packet as it was. */
+  private static EthernetFrame carrying(EthernetFrame frame, Ipv4Packet packet) {
+    return frame.payload() == packet ? frame : new EthernetFrame(frame.src(), frame.dst(), packet);
   }
 
   /**
@@ -717,8 +724,9 @@ public final class Kernel {
     long now = scheduler.now();
     BridgeFdb fdb = world.fdb(netns, bridge.index());
     int decision = frame.dst().isMulticast() ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
-    List<Link> outs = new ArrayList<>();
+    List<Link> outs = List.of();
     if (decision == BridgeFdb.FLOOD) {
+      outs = new ArrayList<>();
       for (Link port : floodOrder(ns, bridge)) {
         if (port.lowerUp()) {
           outs.add(port);
@@ -729,7 +737,7 @@ public final class Kernel {
       // copying and sorting the bridge's ports into flood order for every packet.
       Link port = decision > 0 ? ns.link(decision) : null;
       if (port != null && port.master() == bridge.index() && port.lowerUp()) {
-        outs.add(port);
+        outs = List.of(port);
       }
     }
     if (outs.isEmpty()) {
