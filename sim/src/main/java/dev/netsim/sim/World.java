@@ -109,11 +109,15 @@ public final class World {
    */
   public NeighbourTable neighbours(String netns) {
     requireNamespace(netns);
-    NeighbourTable table = neighbours.computeIfAbsent(netns, name -> {
-      NeighbourTable created = new NeighbourTable(index -> paramsFor(name, index));
-      created.setProbeSink(probeSinks.apply(name));
-      return created;
-    });
+    // get before create: the packet path asks for every packet, and computeIfAbsent's lambda would be
+    // allocated each time
+    NeighbourTable table = neighbours.get(netns);
+    if (table == null) {
+      NeighbourTable created = new NeighbourTable(index -> paramsFor(netns, index));
+      created.setProbeSink(probeSinks.apply(netns));
+      neighbours.put(netns, created);
+      table = created;
+    }
     runTimers();
     table.advance(clock.nanos());
     return table;
@@ -166,12 +170,19 @@ public final class World {
     if (bridge == null || !bridge.isBridge()) {
       throw new IllegalArgumentException("no bridge with index " + bridgeIndex + " in " + describe(netns));
     }
-    BridgeFdb fdb = fdbs.computeIfAbsent(netns, name -> new HashMap<>()).computeIfAbsent(bridgeIndex, index -> {
-      BridgeFdb created = new BridgeFdb();
-      created.setAgeingTime(bridge.bridge().ageingTimeNanos());
-      created.setLocal(BridgeFdb.localAddresses(ns, bridge));
-      return created;
-    });
+    // get before create, as in neighbours(): every bridged packet asks
+    Map<Integer, BridgeFdb> bridges = fdbs.get(netns);
+    if (bridges == null) {
+      bridges = new HashMap<>();
+      fdbs.put(netns, bridges);
+    }
+    BridgeFdb fdb = bridges.get(bridgeIndex);
+    if (fdb == null) {
+      fdb = new BridgeFdb();
+      fdb.setAgeingTime(bridge.bridge().ageingTimeNanos());
+      fdb.setLocal(BridgeFdb.localAddresses(ns, bridge));
+      bridges.put(bridgeIndex, fdb);
+    }
     runTimers();
     return fdb;
   }

@@ -20,6 +20,10 @@ public final class Namespace implements SysctlContext {
   private volatile List<Link> sorted;
   private final int nextIndex;
   private final Map<Integer, RouteTable> tables;
+  /** The three tables of the default policy rules, looked up once: every route lookup reads them. */
+  private final RouteTable localTable;
+  private final RouteTable mainTable;
+  private final RouteTable defaultTable;
   private final Sysctls sysctls;
   private final NamespaceIds nsids;
 
@@ -34,6 +38,9 @@ public final class Namespace implements SysctlContext {
     this.ports = ports;
     this.nextIndex = nextIndex;
     this.tables = Map.copyOf(tables);
+    this.localTable = table(Route.TABLE_LOCAL);
+    this.mainTable = table(Route.TABLE_MAIN);
+    this.defaultTable = table(Route.TABLE_DEFAULT);
     this.sysctls = sysctls;
     this.nsids = nsids;
   }
@@ -131,11 +138,11 @@ public final class Namespace implements SysctlContext {
   }
 
   public RouteTable mainTable() {
-    return table(Route.TABLE_MAIN);
+    return mainTable;
   }
 
   public RouteTable localTable() {
-    return table(Route.TABLE_LOCAL);
+    return localTable;
   }
 
   @Override
@@ -158,15 +165,15 @@ public final class Namespace implements SysctlContext {
 
   /** As {@link #lookupRoute(int)}, restricted to routes through device {@code oif} (0: any device). */
   public Route lookupRoute(int destination, int oif) {
-    Route route = table(Route.TABLE_LOCAL).lookup(destination, oif, Scope.GLOBAL);
+    Route route = localTable.lookup(destination, oif, Scope.GLOBAL);
     if (route != null && route.type() != AddressType.THROW) {
       return route;
     }
-    route = table(Route.TABLE_MAIN).lookup(destination, oif, Scope.GLOBAL);
+    route = mainTable.lookup(destination, oif, Scope.GLOBAL);
     if (route != null && route.type() != AddressType.THROW) {
       return route;
     }
-    route = table(Route.TABLE_DEFAULT).lookup(destination, oif, Scope.GLOBAL);
+    route = defaultTable.lookup(destination, oif, Scope.GLOBAL);
     return route != null && route.type() != AddressType.THROW ? route : null;
   }
 
@@ -190,7 +197,7 @@ public final class Namespace implements SysctlContext {
     if ((address >>> 28) == 0xe) {
       return AddressType.MULTICAST;
     }
-    Route route = table(Route.TABLE_LOCAL).lookup(address, 0, Scope.GLOBAL);
+    Route route = localTable.lookup(address, 0, Scope.GLOBAL);
     if (route == null || (ifindex != 0 && route.device() != ifindex)) {
       return AddressType.UNICAST;
     }

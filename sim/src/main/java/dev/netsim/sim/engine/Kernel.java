@@ -11,6 +11,7 @@ import dev.netsim.core.state.NeighbourEntry;
 import dev.netsim.core.state.NeighbourTable;
 import dev.netsim.core.state.ProbeSink;
 import dev.netsim.core.topo.AddressType;
+import dev.netsim.core.topo.IfAddress;
 import dev.netsim.core.topo.Link;
 import dev.netsim.core.topo.Namespace;
 import dev.netsim.core.topo.Route;
@@ -139,7 +140,12 @@ public final class Kernel {
 
   /** The runtime state of namespace {@code netns}; IllegalArgumentException when it does not exist. */
   public NetnsRuntime runtime(String netns) {
-    Namespace ns = world.topology().requireNamespace(netns);
+    return runtime(world.topology().requireNamespace(netns));
+  }
+
+  /** The runtime state of the namespace whose current snapshot the caller already holds. */
+  private NetnsRuntime runtime(Namespace ns) {
+    String netns = ns.name();
     NetnsRuntime runtime = runtimes.get(netns);
     if (runtime == null || runtime.instance() != ns.instance()) {
       runtime = new NetnsRuntime(netns, ns.instance());
@@ -323,7 +329,7 @@ public final class Kernel {
     if (!postrouting(runtime, skb, out)) {
       return null;
     }
-    neighbourOutput(runtime, out, nextHop(route, skb.packet.dst()), skb);
+    neighbourOutput(runtime, ns, out, nextHop(route, skb.packet.dst()), skb);
     return null;
   }
 
@@ -378,7 +384,7 @@ public final class Kernel {
       }
       return;
     }
-    NetnsRuntime runtime = runtime(netns);
+    NetnsRuntime runtime = runtime(ns);
     tapReceived(netns, dev, frame);
     if (skb != null) {
       if (skb.trace.on()) {
@@ -544,7 +550,7 @@ public final class Kernel {
         && table(runtime, TableName.SECURITY, Hook.FORWARD, skb, in, out)
         && postrouting(runtime, skb, out);
     if (passed) {
-      neighbourOutput(runtime, out, nextHop(route, skb.packet.dst()), skb);
+      neighbourOutput(runtime, ns, out, nextHop(route, skb.packet.dst()), skb);
     }
   }
 
@@ -571,8 +577,10 @@ public final class Kernel {
     boolean groupAddress = frame.dst().isMulticast();
     int decision = groupAddress ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
     boolean up = decision == BridgeFdb.LOCAL || groupAddress;
-    List<Link> outs = new ArrayList<>();
+    // Sized for what it gets: a learned destination is one port (every bridged packet of a flow), a flood many.
+    List<Link> outs = List.of();
     if (decision == BridgeFdb.FLOOD) {
+      outs = new ArrayList<>();
       for (Link other : floodOrder(ns, bridge)) {
         if (other.index() != port.index() && other.lowerUp()) {
           outs.add(other);
@@ -581,7 +589,7 @@ public final class Kernel {
     } else if (decision > 0 && decision != port.index()) {
       Link to = ns.link(decision);
       if (to != null && to.lowerUp()) {
-        outs.add(to);
+        outs = List.of(to);
       }
     }
     if (decision == BridgeFdb.FLOOD && !outs.isEmpty() && stormExceeded(skb != null ? skb.lineage() : frame, outs.size())) {
@@ -626,8 +634,8 @@ public final class Kernel {
       }
       skb.bridgePreroutingDone = true;
     }
-    List<Skb> copies = new ArrayList<>();
     int needed = outs.size() + (up ? 1 : 0);
+    List<Skb> copies = new ArrayList<>(needed);
     copies.add(skb);
     for (int i = 1; i < needed; i++) {
       copies.add(skb.copy());
@@ -645,7 +653,7 @@ public final class Kernel {
           continue;
         }
       }
-      portTransmit(netns, out, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
+      portTransmit(netns, out, carrying(frame, copy.packet), copy);
     }
     if (promiscuous) {
       tapReceived(netns, bridge, frame);
@@ -657,8 +665,13 @@ public final class Kernel {
       if (copy.trace.on()) {
         copy.trace.add(new Step.Received(netns, bridge.name(), "passed up to " + bridge.name() + "'s own stack"));
       }
-      deliverFrame(runtime, ns, bridge, new EthernetFrame(frame.src(), frame.dst(), copy.packet), copy);
+      deliverFrame(runtime, ns, bridge, carrying(frame, copy.packet), copy);
     }
+  }
+
+  /** The frame carrying {@code packet}: {@code frame} itself when the bridge's hooks left its packet as it was. */
+  private static EthernetFrame carrying(EthernetFrame frame, Ipv4Packet packet) {
+    return frame.payload() == packet ? frame : new EthernetFrame(frame.src(), frame.dst(), packet);
   }
 
   /**
@@ -711,10 +724,20 @@ public final class Kernel {
     long now = scheduler.now();
     BridgeFdb fdb = world.fdb(netns, bridge.index());
     int decision = frame.dst().isMulticast() ? BridgeFdb.FLOOD : fdb.forward(frame.dst(), now);
-    List<Link> outs = new ArrayList<>();
-    for (Link port : floodOrder(ns, bridge)) {
-      if (port.lowerUp() && (decision == BridgeFdb.FLOOD || decision == port.index())) {
-        outs.add(port);
+    List<Link> outs = List.of();
+    if (decision == BridgeFdb.FLOOD) {
+      outs = new ArrayList<>();
+      for (Link port : floodOrder(ns, bridge)) {
+        if (port.lowerUp()) {
+          outs.add(port);
+        }
+      }
+    } else {
+      // A learned destination: its one port (a port of this bridge is a link whose master it is), without
+      // copying and sorting the bridge's ports into flood order for every packet.
+      Link port = decision > 0 ? ns.link(decision) : null;
+      if (port != null && port.master() == bridge.index() && port.lowerUp()) {
+        outs = List.of(port);
       }
     }
     if (outs.isEmpty()) {
@@ -736,9 +759,8 @@ public final class Kernel {
 
   // --- transmission
 
-  private void neighbourOutput(NetnsRuntime runtime, Link out, int nextHop, Skb skb) {
+  private void neighbourOutput(NetnsRuntime runtime, Namespace ns, Link out, int nextHop, Skb skb) {
     String netns = runtime.netns();
-    Namespace ns = namespace(runtime);
     if (out.isLoopback()) {
       loopbackTransmit(runtime, out, skb);
       return;
@@ -780,8 +802,13 @@ public final class Kernel {
   }
 
   private static boolean isDirectedBroadcast(Link out, int address) {
-    return out.addresses().stream().anyMatch(a -> a.prefixLength() < 31 && a.covers(address)
-        && (address | a.mask()) == -1);
+    // A plain loop: every transmitted packet asks, and a stream would allocate its pipeline each time.
+    for (IfAddress a : out.addresses()) {
+      if (a.prefixLength() < 31 && a.covers(address) && (address | a.mask()) == -1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void loopbackTransmit(NetnsRuntime runtime, Link lo, Skb skb) {
@@ -809,7 +836,7 @@ public final class Kernel {
         skb.trace.add(new Step.Received(netns, dev.name(), PacketText.describe(skb.packet)));
       }
       skb.pktType = PacketContext.PACKET_LOOPBACK;
-      ipReceive(runtime(netns), ns, dev, skb);
+      ipReceive(runtime(ns), ns, dev, skb);
     });
   }
 
@@ -959,7 +986,6 @@ public final class Kernel {
 
   private boolean afterVerdict(NetnsRuntime runtime, TableName tableName, Hook hook, Skb skb, Verdict verdict,
       Evaluation result) {
-    String where = tableName.id() + " " + (result.chain() == null ? hook.name() : result.chain());
     switch (verdict) {
       case ACCEPT, CONTINUE, NAT -> {
         return true;
@@ -983,6 +1009,7 @@ public final class Kernel {
         return false;
       }
       case UNDETERMINED -> {
+        String where = tableName.id() + " " + (result.chain() == null ? hook.name() : result.chain());
         skb.trace.end(Disposition.UNDETERMINED, where + " rule " + result.ruleNumber() + " depends on a match netsim does not model");
         return false;
       }
@@ -1081,10 +1108,7 @@ public final class Kernel {
       }
       return true;
     }
-    runtime.conntrack().track(skb.packet, skb.zone, scheduler.now(), (connection, info) -> {
-      skb.ct = connection;
-      skb.ctinfo = info;
-    });
+    runtime.conntrack().track(skb.packet, skb.zone, scheduler.now(), skb);
     if (skb.ct == null) {
       skb.ctinfo = CtInfo.INVALID;
     }
@@ -1101,7 +1125,7 @@ public final class Kernel {
       return true;
     }
     Namespace host = world.topology().host();
-    runtime.conntrackTable().setMax(runtime(host.name()).settings(host).conntrackMax);
+    runtime.conntrackTable().setMax(runtime(host).settings(host).conntrackMax);
     if (!runtime.conntrackTable().confirm(skb.ct, scheduler.now())) {
       skb.trace.end(Disposition.CONNTRACK_TABLE_FULL, "conntrack could not insert the new entry (table full)");
       return false;

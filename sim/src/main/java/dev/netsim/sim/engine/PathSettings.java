@@ -27,10 +27,16 @@ final class PathSettings {
   }
 
   Device device(Link link) {
-    return devices.computeIfAbsent(link.index(), index -> new Device(
-        namespace.ipv4Conf(link.name(), "forwarding") != 0,
-        namespace.ipv4Conf(link.name(), "rp_filter"),
-        namespace.ipv4Conf(link.name(), "route_localnet") != 0,
-        namespace.ipv4Conf(link.name(), "accept_local") != 0));
+    // get-then-put rather than computeIfAbsent: the capturing lambda would be allocated on every packet.
+    Device device = devices.get(link.index());
+    if (device == null) {
+      device = new Device(
+          namespace.ipv4Conf(link.name(), "forwarding") != 0,
+          namespace.ipv4Conf(link.name(), "rp_filter"),
+          namespace.ipv4Conf(link.name(), "route_localnet") != 0,
+          namespace.ipv4Conf(link.name(), "accept_local") != 0);
+      devices.put(link.index(), device);
+    }
+    return device;
   }
 }

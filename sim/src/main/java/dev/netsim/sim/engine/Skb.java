@@ -3,6 +3,7 @@ package dev.netsim.sim.engine;
 import dev.netsim.core.packet.Ipv4Packet;
 import dev.netsim.core.topo.Link;
 import dev.netsim.sim.conntrack.Connection;
+import dev.netsim.sim.conntrack.Conntrack;
 import dev.netsim.sim.conntrack.CtInfo;
 
 /**
@@ -10,7 +11,7 @@ import dev.netsim.sim.conntrack.CtInfo;
  * its conntrack entry, mark, the bridge ports it crossed, and its trace. Mutable and short-lived; a bridge
  * that floods makes copies.
  */
-final class Skb {
+final class Skb implements Conntrack.Slot {
   Ipv4Packet packet;
   final PacketTrace trace;
   /** Made by this namespace's own stack (OUTPUT path) rather than received. */
@@ -34,6 +35,13 @@ final class Skb {
   Skb(Ipv4Packet packet, PacketTrace trace) {
     this.packet = packet;
     this.trace = trace;
+  }
+
+  /** Conntrack's answer for this packet ({@code nf_conntrack_in} sets {@code skb->_nfct}). */
+  @Override
+  public void setConnection(Connection connection, CtInfo info) {
+    ct = connection;
+    ctinfo = info;
   }
 
   /** A copy for another bridge port; the trace is shared and counts one more ending. */
