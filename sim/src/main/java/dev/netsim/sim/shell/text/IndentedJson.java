@@ -23,6 +23,39 @@ public final class IndentedJson {
     return text.toString();
   }
 
+  /**
+   * Writes {@code string} as a JSON string: quotes and backslashes escaped, newline, tab and return as their
+   * short escapes, backspace and form feed too when {@code shortBackspaceAndFormFeed} (jq does, Go does not),
+   * and other control characters and every character of {@code alsoAsUnicode} (Go's {@code <>&}, jq's DEL)
+   * as four-digit unicode escapes.
+   */
+  public static void quote(StringBuilder text, String string, boolean shortBackspaceAndFormFeed,
+      String alsoAsUnicode) {
+    text.append('"');
+    for (int i = 0; i < string.length(); i++) {
+      char c = string.charAt(i);
+      switch (c) {
+        case '"' -> text.append("\\\"");
+        case '\\' -> text.append("\\\\");
+        case '\n' -> text.append("\\n");
+        case '\t' -> text.append("\\t");
+        case '\r' -> text.append("\\r");
+        default -> {
+          if (shortBackspaceAndFormFeed && c == '\b') {
+            text.append("\\b");
+          } else if (shortBackspaceAndFormFeed && c == '\f') {
+            text.append("\\f");
+          } else if (c < 0x20 || alsoAsUnicode.indexOf(c) >= 0) {
+            text.append(String.format("\\u%04x", (int) c));
+          } else {
+            text.append(c);
+          }
+        }
+      }
+    }
+    text.append('"');
+  }
+
   private static void write(StringBuilder text, Object value, String indent, String step,
       BiConsumer<StringBuilder, String> key, BiConsumer<StringBuilder, Object> scalar) {
     if (value instanceof Map<?, ?> map) {

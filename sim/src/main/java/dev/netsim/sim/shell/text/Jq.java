@@ -74,28 +74,9 @@ final class Jq implements Tool {
     return sign + digits.substring(0, point) + "." + digits.substring(point);
   }
 
+  /** A string as jq writes it: short escapes for backspace and form feed, DEL as {@code \\u007f}. */
   private static void quote(StringBuilder text, String string) {
-    text.append('"');
-    for (int i = 0; i < string.length(); i++) {
-      char c = string.charAt(i);
-      switch (c) {
-        case '"' -> text.append("\\\"");
-        case '\\' -> text.append("\\\\");
-        case '\n' -> text.append("\\n");
-        case '\t' -> text.append("\\t");
-        case '\r' -> text.append("\\r");
-        case '\b' -> text.append("\\b");
-        case '\f' -> text.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            text.append(String.format("\\u%04x", (int) c));
-          } else {
-            text.append(c);
-          }
-        }
-      }
-    }
-    text.append('"');
+    IndentedJson.quote(text, string, true, "\u007f");
   }
 
   /** A strict JSON reader for a stream of values separated by white space. */

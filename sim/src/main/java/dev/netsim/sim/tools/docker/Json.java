@@ -42,26 +42,8 @@ final class Json {
     }
   }
 
+  /** A string as Go's encoding/json writes it: {@code <}, {@code >} and {@code &} as unicode escapes. */
   private static void quote(StringBuilder text, String string) {
-    text.append('"');
-    for (int i = 0; i < string.length(); i++) {
-      char c = string.charAt(i);
-      switch (c) {
-        case '"' -> text.append("\\\"");
-        case '\\' -> text.append("\\\\");
-        case '\n' -> text.append("\\n");
-        case '\t' -> text.append("\\t");
-        case '\r' -> text.append("\\r");
-        case '<', '>', '&' -> text.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            text.append(String.format("\\u%04x", (int) c));
-          } else {
-            text.append(c);
-          }
-        }
-      }
-    }
-    text.append('"');
+    IndentedJson.quote(text, string, false, "<>&");
   }
 }
