@@ -253,8 +253,7 @@ public final class CompiledClassifier implements PacketClassifier {
       Rule rule = chain.rules[i];
       Match[] matches = chain.matches[i];
       if (matches.length > 0) {
-        MatchResult outcome = extensionsMatch(rule, matches, (chain.flags[i] & CompiledChain.PORTS) != 0 ? 1 : 0,
-            packet);
+        MatchResult outcome = extensionsMatch(rule, matches, packet);
         if (outcome == MatchResult.NO_MATCH) {
           continue;
         }
@@ -352,10 +351,11 @@ public final class CompiledClassifier implements PacketClassifier {
 
   /**
    * Runs the rule's extension matches in order, as the reference does: the first NO_MATCH or UNDETERMINED
-   * (then {@link #undeterminedMatch} says which match), else MATCH. {@code lifted}: how many of the rule's
-   * matches the header check took over, so that match {@code m} here is the rule's match {@code m + lifted}.
+   * (then {@link #undeterminedMatch} says which match), else MATCH. {@code matches} is a suffix of the rule's
+   * matches (the header check took over the ones before), so match {@code m} here is the rule's match
+   * {@code m} plus how many it skipped.
    */
-  private MatchResult extensionsMatch(Rule rule, Match[] matches, int lifted, PacketContext packet) {
+  private MatchResult extensionsMatch(Rule rule, Match[] matches, PacketContext packet) {
     Object[] states = null;
     for (int m = 0; m < matches.length; m++) {
       Match match = matches[m];
@@ -364,7 +364,7 @@ public final class CompiledClassifier implements PacketClassifier {
         if (states == null) {
           states = state.counters().matchStates(rule);
         }
-        matchState = states[m + lifted];
+        matchState = states[m + rule.spec().matches().size() - matches.length];
       }
       MatchResult outcome = match.evaluate(packet, matchState);
       if (outcome == MatchResult.NO_MATCH) {
