@@ -49,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ClassifierBenchmark {
   @Param({"docker:10", "docker:100", "docker:1000", "docker:10000", "kube:10", "kube:100", "kube:1000",
-      "kube:10000", "kube:30000", "classbench:acl1_10k", "classbench:fw1_10k", "classbench:ipc1_10k"})
+      "kube:5000", "kube:10000", "kube:30000", "kube-dispatch:30000", "interleaved:100", "interleaved:2500",
+      "classbench:acl1_10k", "classbench:fw1_10k", "classbench:ipc1_10k"})
   public String workload;
 
   @Param({"reference", "linear", "compiled"})
@@ -80,6 +81,14 @@ public class ClassifierBenchmark {
       case "kube" -> {
         String save = RuleSets.kubeProxy(Integer.parseInt(argument));
         return new Workload(save, TableName.NAT, Hook.PREROUTING, aimedAt(save, TableName.NAT));
+      }
+      case "kube-dispatch" -> {
+        String save = RuleSets.kubeServiceDispatch(Integer.parseInt(argument));
+        return new Workload(save, TableName.NAT, Hook.PREROUTING, aimedAt(save, TableName.NAT));
+      }
+      case "interleaved" -> {
+        String save = RuleSets.interleaved(Integer.parseInt(argument));
+        return new Workload(save, TableName.FILTER, Hook.FORWARD, aimedAt(save, TableName.FILTER));
       }
       case "classbench" -> {
         Path folder = Path.of(System.getProperty("netsim.classbench", "../shared/bench-data/classbench"));

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * Random filter tables for differential tests: FORWARD and four user chains whose rules use every header match
  * (addresses, interfaces and patterns, protocol, fragments, each sometimes negated), tcp/udp ports and flags,
- * multiport, iprange, mark, conntrack state, limit, comment and pkttype (undetermined when the packet's type is
+ * multiport, iprange, mark, conntrack state, limit, comments (first or last) and pkttype (undetermined when the packet's type is
  * unknown), and every kind of target — ACCEPT, DROP, REJECT,
  * RETURN, LOG, MARK, jumps and gotos (always to a later user chain, so there are no loops). Values come from
  * small pools, and {@link #packets} draws packets from the same pools and their neighbours, so that rules match
@@ -57,6 +57,10 @@ public final class RandomRules {
     }
     if (random.nextInt(4) == 0) {
       out.append(negation(random)).append(" -o ").append(pick(random, INTERFACE_PATTERNS));
+    }
+    if (random.nextInt(10) == 0) {
+      // kube-proxy's shape: a comment ahead of the tcp match (and of a stateful limit after it)
+      out.append(" -m comment --comment \"lead ").append(random.nextInt(1000)).append('"');
     }
     if (random.nextInt(16) == 0) {
       // ahead of any tcp/udp match: undetermined for packets whose type the engine does not say

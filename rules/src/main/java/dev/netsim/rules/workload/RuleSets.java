@@ -70,11 +70,7 @@ public final class RuleSets {
         .append("-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\"")
         .append(" -j MASQUERADE --random-fully\n");
     for (int s = 0; s < services; s++) {
-      String vip = Ipv4.format(serviceAddress(s));
-      int port = servicePort(s);
-      out.append("-A KUBE-SERVICES -d ").append(vip).append("/32 -p tcp -m comment --comment \"ns")
-          .append(s % 97).append("/svc").append(s).append(":http cluster IP\" -m tcp --dport ").append(port)
-          .append(" -j KUBE-SVC-").append(chainSuffix(s)).append('\n');
+      appendDispatch(out, s, "KUBE-SVC-" + chainSuffix(s));
     }
     for (int s = 0; s < services; s++) {
       String vip = Ipv4.format(serviceAddress(s));
@@ -88,6 +84,68 @@ public final class RuleSets {
           .append("/32 -j KUBE-MARK-MASQ\n");
       out.append("-A KUBE-SEP-").append(suffix).append(" -p tcp -m tcp -j DNAT --to-destination ")
           .append(endpoint).append(':').append(8080).append('\n');
+    }
+    out.append("COMMIT\n");
+    return out.toString();
+  }
+
+  /**
+   * kube-proxy's Service dispatch alone: {@link #kubeProxy}'s KUBE-SERVICES rules for {@code services} Services,
+   * reached from nat PREROUTING, each accepting where kube-proxy's jumps on to KUBE-SVC-*, so that classifying
+   * a packet measures the lookup among the Services and nothing after it.
+   */
+  public static String kubeServiceDispatch(int services) {
+    StringBuilder out = new StringBuilder(services * 150);
+    out.append("*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n")
+        .append(":POSTROUTING ACCEPT [0:0]\n:KUBE-SERVICES - [0:0]\n")
+        .append("-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES\n");
+    for (int s = 0; s < services; s++) {
+      appendDispatch(out, s, "ACCEPT");
+    }
+    out.append("COMMIT\n");
+    return out.toString();
+  }
+
+  /** KUBE-SERVICES' rule for Service {@code s}: its ClusterIP, tcp and its port, then {@code target}. */
+  private static void appendDispatch(StringBuilder out, int s, String target) {
+    out.append("-A KUBE-SERVICES -d ").append(Ipv4.format(serviceAddress(s))).append("/32 -p tcp -m comment")
+        .append(" --comment \"ns").append(s % 97).append("/svc").append(s).append(":http cluster IP\" -m tcp")
+        .append(" --dport ").append(servicePort(s)).append(" -j ").append(target).append('\n');
+  }
+
+  /** How many check chains {@link #interleaved} shares among its groups. */
+  private static final int CHECK_CHAINS = 8;
+
+  /**
+   * A filter FORWARD chain (policy DROP) of {@code groups} groups of four rules whose effects depend on order:
+   * LOG packets from the group's /24, MARK packets to its /28, jump on its tcp port to one of a few check chains
+   * (RETURN when unmarked, DROP from source ports below 32768, else RETURN), and ACCEPT its tcp port from that
+   * /24 to that /28. A packet passes LOG, MARK and jump rules of several groups before one decides.
+   */
+  public static String interleaved(int groups) {
+    StringBuilder out = new StringBuilder(groups * 260);
+    out.append("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n");
+    for (int c = 0; c < CHECK_CHAINS; c++) {
+      out.append(":CHECK-").append(c).append(" - [0:0]\n");
+    }
+    int sources = Ipv4.parse("10.0.0.0").bits();
+    int destinations = Ipv4.parse("172.16.0.0").bits();
+    for (int g = 0; g < groups; g++) {
+      String source = Ipv4.format(sources + (g << 8)) + "/24";
+      String destination = Ipv4.format(destinations + (g << 4)) + "/28";
+      out.append("-A FORWARD -s ").append(source).append(" -j LOG --log-prefix \"group").append(g)
+          .append(": \"\n");
+      out.append("-A FORWARD -d ").append(destination).append(" -j MARK --set-xmark 0x")
+          .append(Integer.toHexString(g % 0xffff + 1)).append("/0xffff\n");
+      out.append("-A FORWARD -p tcp -m tcp --dport ").append(1024 + g % 5000).append(" -j CHECK-")
+          .append(g % CHECK_CHAINS).append('\n');
+      out.append("-A FORWARD -s ").append(source).append(" -d ").append(destination)
+          .append(" -p tcp -m tcp --dport ").append(1024 + g % 5000).append(" -j ACCEPT\n");
+    }
+    for (int c = 0; c < CHECK_CHAINS; c++) {
+      out.append("-A CHECK-").append(c).append(" -m mark --mark 0x0/0xffff -j RETURN\n")
+          .append("-A CHECK-").append(c).append(" -p tcp -m tcp --sport 0:32767 -j DROP\n")
+          .append("-A CHECK-").append(c).append(" -j RETURN\n");
     }
     out.append("COMMIT\n");
     return out.toString();

@@ -2,6 +2,7 @@ package dev.netsim.rules.eval.compiled;
 
 import dev.netsim.rules.ext.Match;
 import dev.netsim.rules.ext.Target;
+import dev.netsim.rules.ext.match.CommentMatch;
 import dev.netsim.rules.ext.match.TcpMatch;
 import dev.netsim.rules.ext.match.UdpMatch;
 import dev.netsim.rules.ext.target.StandardTarget;
@@ -40,8 +41,8 @@ final class CompiledChain {
   static final int FRAGMENT = 1 << 9;
   static final int FRAGMENT_INVERTED = 1 << 10;
   /**
-   * The rule's first extension match is a plain tcp or udp port match (no flags, no options), checked here on
-   * {@link #portProtocol} and the port arrays instead of through the match object.
+   * The rule's first extension match after any comments is a plain tcp or udp port match (no flags, no
+   * options), checked here on {@link #portProtocol} and the port arrays instead of through the match object.
    */
   static final int PORTS = 1 << 11;
   static final int SOURCE_PORT_INVERTED = 1 << 12;
@@ -68,7 +69,10 @@ final class CompiledChain {
   final int[] sourcePortHigh;
   final int[] destinationPortLow;
   final int[] destinationPortHigh;
-  /** The extension matches left to run through their objects, in order (without a lifted port match). */
+  /**
+   * The extension matches left to run through their objects, in order: the rule's matches after its leading
+   * comments and its lifted port match, a suffix of them.
+   */
   final Match[][] matches;
   final Target[] targets;
   /** {@link #APPLY}, {@link #JUMP}, {@link #GOTO} or {@link #RETURN}. */
@@ -267,7 +271,12 @@ final class CompiledChain {
       }
     }
     List<Match> extensions = rule.spec().matches();
-    Match first = extensions.isEmpty() ? null : extensions.get(0);
+    // leading comments match every packet (kube-proxy puts one before its tcp match): left out
+    int lifted = 0;
+    while (lifted < extensions.size() && extensions.get(lifted) instanceof CommentMatch) {
+      lifted++;
+    }
+    Match first = lifted < extensions.size() ? extensions.get(lifted) : null;
     // only the first match is lifted: evaluated ahead of later ones, the order of NO_MATCH and UNDETERMINED holds
     if (first instanceof TcpMatch tcp && tcp.flagMask() == 0 && tcp.flagCompare() == 0 && !tcp.flagsInverted()
         && tcp.option() == 0
@@ -275,13 +284,14 @@ final class CompiledChain {
       bits |= PORTS | (tcp.sportInverted() ? SOURCE_PORT_INVERTED : 0)
           | (tcp.dportInverted() ? DESTINATION_PORT_INVERTED : 0);
       setPorts(i, 6, tcp.sportLow(), tcp.sportHigh(), tcp.dportLow(), tcp.dportHigh());
+      lifted++;
     } else if (first instanceof UdpMatch udp) {
       bits |= PORTS | (udp.sportInverted() ? SOURCE_PORT_INVERTED : 0)
           | (udp.dportInverted() ? DESTINATION_PORT_INVERTED : 0);
       setPorts(i, 17, udp.sportLow(), udp.sportHigh(), udp.dportLow(), udp.dportHigh());
+      lifted++;
     }
     flags[i] = bits;
-    int lifted = (bits & PORTS) != 0 ? 1 : 0;
     matches[i] = extensions.subList(lifted, extensions.size()).toArray(new Match[0]);
     Target target = rule.spec().target();
     targets[i] = target;
@@ -335,14 +345,22 @@ final class CompiledChain {
       high[sourcePort] = 65535;
       low[destinationPort] = 0;
       high[destinationPort] = 65535;
-      // tcp and udp matches never match a packet without ports, so their ranges bound the packet's ports
+      // a tcp or udp match refuses a packet outside its port ranges, so they bound the rule's ports; but only
+      // when no match ahead of it could answer UNDETERMINED or keep state (pkttype, limit, ...): the reference
+      // evaluates those whatever the ports, so the rule must stay a candidate
       for (Match match : rules[i].spec().matches()) {
         if (match instanceof TcpMatch tcp) {
           narrow(low, high, sourcePort, tcp.sportLow(), tcp.sportHigh(), tcp.sportInverted());
           narrow(low, high, destinationPort, tcp.dportLow(), tcp.dportHigh(), tcp.dportInverted());
+          if (tcp.option() != 0 || tcp.optionInverted()) {
+            // UNDETERMINED once its ports and flags match
+            break;
+          }
         } else if (match instanceof UdpMatch udp) {
           narrow(low, high, sourcePort, udp.sportLow(), udp.sportHigh(), udp.sportInverted());
           narrow(low, high, destinationPort, udp.dportLow(), udp.dportHigh(), udp.dportInverted());
+        } else if (!(match instanceof CommentMatch)) {
+          break;
         }
       }
     }

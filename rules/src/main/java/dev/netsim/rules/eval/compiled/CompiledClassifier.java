@@ -49,8 +49,13 @@ public final class CompiledClassifier implements PacketClassifier {
   private final ReferenceEvaluator explaining;
   private final InterfaceIds ids = new InterfaceIds();
   private final CompiledTable[] tables = new CompiledTable[TableName.values().length];
-  /** Candidate rule numbers of the chains being walked, one segment per nested chain. */
-  private int[] scratch = new int[1024];
+  /**
+   * The candidate runs of the chains being walked (one segment per nested chain), per run: its smallest rule
+   * not yet walked, where the rest of it starts in the tree's {@link CutTree#leafRules()}, and where it ends.
+   */
+  private int[] runHead = new int[256];
+  private int[] runNext = new int[256];
+  private int[] runEnd = new int[256];
   /** The packet's field values in {@link CutTree}'s order, set once per table evaluation. */
   private final long[] values = new long[CutTree.DIMENSIONS];
   private int packetInId;
@@ -188,40 +193,67 @@ public final class CompiledClassifier implements PacketClassifier {
 
   /**
    * Walks chain {@code chainIndex}; returns a terminal verdict (recorded in {@code result}) or
-   * {@link #FELL_THROUGH}. Its candidates live in {@code scratch} from {@code base}; nested chains use the
-   * space after them.
+   * {@link #FELL_THROUGH}. A chain with a tree meets only its candidates: the runs the tree reaches, merged
+   * into rule order as the walk goes (a verdict ends the walk before the rest is ordered), then the rules
+   * appended since the tree was built. The runs live in {@link #runHead}, {@link #runNext}, {@link #runEnd}
+   * from {@code base}; nested chains use the space after them.
    */
   private Verdict walk(CompiledTable table, int chainIndex, PacketContext packet, Evaluation result, int base) {
     CompiledChain chain = table.chains()[chainIndex];
     int[] jumpTargets = table.jumpTargets()[chainIndex];
     CutTree tree = chain.tree;
-    int count;
-    if (tree == null) {
-      count = chain.size;
-    } else {
-      int needed = base + chain.size;
-      if (needed > scratch.length) {
-        scratch = Arrays.copyOf(scratch, Math.max(needed, scratch.length * 2));
+    int[] leafRules = null;
+    int runs = base;
+    int nested = base;
+    // the next rule scanned in order: all of them without a tree, the appended ones after the runs with one
+    int scanned = 0;
+    if (tree != null) {
+      if (base + chain.size + 1 > runHead.length) {
+        growRuns(base + chain.size + 1);
       }
-      int end = tree.collect(values, scratch, base);
-      Arrays.sort(scratch, base, end);
-      for (int i = chain.indexed; i < chain.size; i++) {
-        scratch[end++] = i;
+      leafRules = tree.leafRules();
+      runs = tree.reach(values, runNext, runEnd, base);
+      for (int r = base; r < runs; r++) {
+        runHead[r] = leafRules[runNext[r]++];
       }
-      count = end - base;
+      nested = runs;
+      scanned = chain.indexed;
     }
-    int nested = tree == null ? base : base + count;
     CounterStore counters = state.counters();
-    for (int k = 0; k < count; k++) {
-      int i = tree == null ? k : scratch[base + k];
+    while (true) {
+      int i;
+      if (runs > base) {
+        // the smallest head among the runs left: the next candidate in rule order
+        int[] heads = runHead;
+        int smallest = base;
+        for (int r = base + 1; r < runs; r++) {
+          if (heads[r] < heads[smallest]) {
+            smallest = r;
+          }
+        }
+        i = heads[smallest];
+        int next = runNext[smallest];
+        if (next < runEnd[smallest]) {
+          heads[smallest] = leafRules[next];
+          runNext[smallest] = next + 1;
+        } else {
+          runs--;
+          heads[smallest] = heads[runs];
+          runNext[smallest] = runNext[runs];
+          runEnd[smallest] = runEnd[runs];
+        }
+      } else if (scanned < chain.size) {
+        i = scanned++;
+      } else {
+        return FELL_THROUGH;
+      }
       if (!headerMatches(chain, i, packet)) {
         continue;
       }
       Rule rule = chain.rules[i];
       Match[] matches = chain.matches[i];
       if (matches.length > 0) {
-        MatchResult outcome = extensionsMatch(rule, matches, (chain.flags[i] & CompiledChain.PORTS) != 0 ? 1 : 0,
-            packet);
+        MatchResult outcome = extensionsMatch(rule, matches, packet);
         if (outcome == MatchResult.NO_MATCH) {
           continue;
         }
@@ -253,7 +285,13 @@ public final class CompiledClassifier implements PacketClassifier {
         }
       }
     }
-    return FELL_THROUGH;
+  }
+
+  private void growRuns(int needed) {
+    int grown = Math.max(needed, runHead.length * 2);
+    runHead = Arrays.copyOf(runHead, grown);
+    runNext = Arrays.copyOf(runNext, grown);
+    runEnd = Arrays.copyOf(runEnd, grown);
   }
 
   /** {@link dev.netsim.rules.eval.HeaderMatcher}'s tests on the flat arrays. */
@@ -313,10 +351,11 @@ public final class CompiledClassifier implements PacketClassifier {
 
   /**
    * Runs the rule's extension matches in order, as the reference does: the first NO_MATCH or UNDETERMINED
-   * (then {@link #undeterminedMatch} says which match), else MATCH. {@code lifted}: how many of the rule's
-   * matches the header check took over, so that match {@code m} here is the rule's match {@code m + lifted}.
+   * (then {@link #undeterminedMatch} says which match), else MATCH. {@code matches} is a suffix of the rule's
+   * matches (the header check took over the ones before), so match {@code m} here is the rule's match
+   * {@code m} plus how many it skipped.
    */
-  private MatchResult extensionsMatch(Rule rule, Match[] matches, int lifted, PacketContext packet) {
+  private MatchResult extensionsMatch(Rule rule, Match[] matches, PacketContext packet) {
     Object[] states = null;
     for (int m = 0; m < matches.length; m++) {
       Match match = matches[m];
@@ -325,7 +364,7 @@ public final class CompiledClassifier implements PacketClassifier {
         if (states == null) {
           states = state.counters().matchStates(rule);
         }
-        matchState = states[m + lifted];
+        matchState = states[m + rule.spec().matches().size() - matches.length];
       }
       MatchResult outcome = match.evaluate(packet, matchState);
       if (outcome == MatchResult.NO_MATCH) {

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * addresses such as kube-proxy's ClusterIPs occupy little of it) into up to 2^k equal pieces; a rule goes into
  * every piece its range overlaps, except that rules spanning that whole part go into a separate subtree (built
  * on the other fields) instead of being copied into every piece. A
- * lookup visits, at each node, the spanning subtree and the one piece holding the packet, and collects the rule
- * numbers of the leaves it reaches: a superset of the rules whose indexed fields match, each at most once.
+ * lookup visits, at each node, the spanning subtree and the one piece holding the packet, and returns the leaves
+ * it reaches: runs of increasing rule numbers, together a superset of the rules whose indexed fields match, each
+ * rule in at most one of them (the caller merges the runs into rule order).
  *
  * <p>It only narrows: every candidate is still checked in full, in rule order, so first-match semantics stay
  * exact however the tree was cut.
@@ -101,27 +102,37 @@ final class CutTree {
     return (long) nodeCount * (4 + 8 + 4 + 4 + 4 + 4) + 4L * pieceCount + 4L * ruleCount;
   }
 
-  /**
-   * Appends to {@code out} from {@code at} the candidate rule numbers for a packet with field values
-   * {@code values} (unsorted: one increasing run per leaf); returns the new end. {@code out} must have room
-   * for as many more as there are rules: each is found at most once.
-   */
-  int collect(long[] values, int[] out, int at) {
-    return collect(0, values, out, at);
+  /** The rule numbers of all leaves, each leaf's increasing: the runs {@link #reach} points into. */
+  int[] leafRules() {
+    return rules;
   }
 
-  private int collect(int node, long[] values, int[] out, int at) {
+  /**
+   * Writes the runs of {@link #leafRules()} that hold the candidate rules for a packet with field values
+   * {@code values}: a superset of the rules whose indexed fields contain the packet, each in exactly one run,
+   * each run increasing. Run {@code r} is [{@code runStart[r]}, {@code runEnd[r]}), written from {@code at}
+   * (empty runs are left out); returns the new end. The arrays must have room for as many runs as there are rules.
+   */
+  int reach(long[] values, int[] runStart, int[] runEnd, int at) {
+    return reach(0, values, runStart, runEnd, at);
+  }
+
+  private int reach(int node, long[] values, int[] runStart, int[] runEnd, int at) {
     while (true) {
       int d = dimension[node];
       if (d < 0) {
-        int end = endOrSpan[node];
         int from = start[node];
-        System.arraycopy(rules, from, out, at, end - from);
-        return at + end - from;
+        int end = endOrSpan[node];
+        if (end == from) {
+          return at;
+        }
+        runStart[at] = from;
+        runEnd[at] = end;
+        return at + 1;
       }
       int span = endOrSpan[node];
       if (span >= 0) {
-        at = collect(span, values, out, at);
+        at = reach(span, values, runStart, runEnd, at);
       }
       long offset = values[d] - low[node];
       long piece = offset >>> shift[node];

@@ -58,8 +58,25 @@ class CompiledClassifierDifferentialTest {
         HeaderTrace.targeting(state.ruleset().table(TableName.NAT), services, 3000))).isNull();
   }
 
+  @Test
+  void kubeServiceDispatchAgreesWithTheReference() {
+    String save = RuleSets.kubeServiceDispatch(2000);
+    IptablesState state = RuleSetLoader.load(save);
+    assertThat(Differential.firstDifference(save, TableName.NAT, Hook.PREROUTING,
+        HeaderTrace.targeting(state.ruleset().table(TableName.NAT), 7, 3000))).isNull();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"acl1_1k", "fw1_1k", "ipc1_1k", "fw1_10k"})
+  @ValueSource(ints = {5, 300})
+  void interleavedLogMarkJumpAndReturnAgreeWithTheReference(int groups) {
+    String save = RuleSets.interleaved(groups);
+    IptablesState state = RuleSetLoader.load(save);
+    assertThat(Differential.firstDifference(save, TableName.FILTER, Hook.FORWARD,
+        HeaderTrace.targeting(state.ruleset().table(TableName.FILTER), groups, 3000))).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"acl1_1k", "fw1_1k", "ipc1_1k", "fw1_10k", "ipc1_10k"})
   void classBenchSetsAgreeWithTheReferenceOnTheirTraces(String set) throws IOException {
     Path rules = CLASSBENCH.resolve(set);
     Path trace = CLASSBENCH.resolve(set + "_trace");

@@ -46,7 +46,6 @@ class CutTreeTest {
       int size = 50 + random.nextInt(2000);
       long[][] rules = randomRules(random, size);
       CutTree tree = new CutTree(rules[0], rules[1], size);
-      int[] out = new int[size];
       long[] values = new long[CutTree.DIMENSIONS];
       long candidates = 0;
       for (int p = 0; p < 500; p++) {
@@ -57,12 +56,12 @@ class CutTreeTest {
           values[d] = random.nextBoolean() ? rules[0][slot] + random.nextLong(rules[1][slot] - rules[0][slot] + 1)
               : random.nextLong(FULL[d] + 1);
         }
-        int count = tree.collect(values, out, 0);
-        candidates += count;
+        int[] out = candidates(tree, values, size);
+        candidates += out.length;
         BitSet found = new BitSet(size);
-        for (int k = 0; k < count; k++) {
-          assertThat(found.get(out[k])).as("rule %d found twice", out[k]).isFalse();
-          found.set(out[k]);
+        for (int rule : out) {
+          assertThat(found.get(rule)).as("rule %d found twice", rule).isFalse();
+          found.set(rule);
         }
         for (int i = 0; i < size; i++) {
           boolean contains = true;
@@ -85,7 +84,26 @@ class CutTreeTest {
     long[] low = {5, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     long[] high = {4, 0xffff_ffffL, 0xffff_ffffL, 0xffff_ffffL, 65535, 65535, 65535, 65535, 255, 255};
     CutTree tree = new CutTree(low, high, 2);
-    int[] out = new int[2];
-    assertThat(Arrays.copyOf(out, tree.collect(new long[] {4, 4, 80, 80, 6}, out, 0))).containsExactly(1);
+    assertThat(candidates(tree, new long[] {4, 4, 80, 80, 6}, 2)).containsExactly(1);
+  }
+
+  /** The rules of the runs the tree reaches for {@code values}, run by run; checks each run increases. */
+  private static int[] candidates(CutTree tree, long[] values, int size) {
+    int[] runStart = new int[size];
+    int[] runEnd = new int[size];
+    int runs = tree.reach(values, runStart, runEnd, 0);
+    int[] rules = tree.leafRules();
+    int[] out = new int[size];
+    int count = 0;
+    for (int r = 0; r < runs; r++) {
+      assertThat(runEnd[r]).as("run %d is empty", r).isGreaterThan(runStart[r]);
+      for (int k = runStart[r]; k < runEnd[r]; k++) {
+        if (k > runStart[r]) {
+          assertThat(rules[k]).as("run %d increases", r).isGreaterThan(rules[k - 1]);
+        }
+        out[count++] = rules[k];
+      }
+    }
+    return Arrays.copyOf(out, count);
   }
 }
