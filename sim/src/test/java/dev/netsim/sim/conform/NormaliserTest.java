@@ -20,6 +20,26 @@ class NormaliserTest {
   }
 
   @Test
+  void ssRowsOfOneProtocolAreComparedInAnyOrderButTheProtocolsKeepTheirs() {
+    String kernel = """
+        $ ss -tunl
+        Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+        udp   UNCONN 0      0            0.0.0.0:5353      0.0.0.0:*
+        tcp   LISTEN 0      1            0.0.0.0:7000      0.0.0.0:*
+        tcp   LISTEN 0      1            0.0.0.0:8080      0.0.0.0:*
+        """;
+    String netsim = """
+        $ ss -tunl
+        Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+        udp   UNCONN 0      0            0.0.0.0:5353      0.0.0.0:*
+        tcp   LISTEN 0      1            0.0.0.0:8080      0.0.0.0:*
+        tcp   LISTEN 0      1            0.0.0.0:7000      0.0.0.0:*
+        """;
+    assertThat(lines(netsim)).isEqualTo(lines(kernel));
+    assertThat(lines(netsim).get(2)).startsWith("udp");
+  }
+
+  @Test
   void pingTimesAreRemoved() {
     assertThat(lines("""
         $ ping -c 2 -i 0.2 -W 1 192.0.2.2
