@@ -3,42 +3,14 @@ package dev.netsim.sim.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netsim.core.value.Ipv4;
-import dev.netsim.sim.World;
 import dev.netsim.sim.conntrack.Connection;
-import dev.netsim.sim.shell.RunOptions;
-import dev.netsim.sim.shell.ScriptRunner;
-import dev.netsim.sim.shell.ToolRegistry;
-import dev.netsim.sim.tools.SimulatedHost;
 import dev.netsim.sim.trace.Disposition;
 import dev.netsim.sim.trace.Step;
 import dev.netsim.sim.trace.Trace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class KernelTest {
-  private static final ToolRegistry TOOLS = ToolRegistry.standard();
-
-  private final World world = new World();
-  private final List<Trace> traces = new ArrayList<>();
-
-  {
-    world.kernel().addTraceObserver(traces::add);
-  }
-  private String output = "";
-
-  /** Runs script lines on the world; keeps the output and the traces of the packets that finished. */
-  private void run(String... lines) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    new ScriptRunner(TOOLS).run(String.join("\n", lines) + "\n", "test", null, new SimulatedHost(world),
-        RunOptions.defaults().withEcho(true), out, out);
-    output = bytes.toString(StandardCharsets.UTF_8);
-  }
-
+class KernelTest extends ScriptedWorldTest {
   private static final String[] SEED_BRIDGE = {
       "ip netns add RED", "ip netns add BLUE",
       "ip link add reth0 netns RED type veth peer name reth1",
@@ -48,27 +20,6 @@ class KernelTest {
       "ip netns exec RED ip link set reth0 up", "ip netns exec BLUE ip link set beth0 up",
       "ip link add br0 type bridge", "ip link set reth1 master br0", "ip link set beth1 master br0",
       "ip link set reth1 up", "ip link set beth1 up", "ip link set br0 up"};
-
-  private static final String[] ROUTER = {
-      "ip netns add C", "ip netns add R", "ip netns add S",
-      "ip link add c0 netns C type veth peer name r0 netns R",
-      "ip link add r1 netns R type veth peer name s0 netns S",
-      "ip netns exec C ip addr add 192.0.2.2/24 dev c0", "ip netns exec R ip addr add 192.0.2.1/24 dev r0",
-      "ip netns exec R ip addr add 198.51.100.1/24 dev r1", "ip netns exec S ip addr add 198.51.100.2/24 dev s0",
-      "ip netns exec C ip link set c0 up", "ip netns exec R ip link set r0 up", "ip netns exec R ip link set r1 up",
-      "ip netns exec S ip link set s0 up", "ip netns exec C ip link set lo up",
-      "ip netns exec C ip route add default via 192.0.2.1",
-      "ip netns exec S ip route add default via 198.51.100.1",
-      "ip netns exec R sysctl -qw net.ipv4.ip_forward=1"};
-
-  private Trace last(String packetPrefix) {
-    for (int i = traces.size() - 1; i >= 0; i--) {
-      if (traces.get(i).packet().startsWith(packetPrefix)) {
-        return traces.get(i);
-      }
-    }
-    throw new AssertionError("no trace of " + packetPrefix + " among " + traces);
-  }
 
   @Test
   void theSeedsBridgedPingIsDroppedByDockersForwardPolicy() {
